@@ -1,0 +1,5 @@
+import type { Command } from "../command.js";
+
+// Each command lives in its own file; this list is the order `corpus --help` shows them in.
+// Work in progress adds its command here when it lands.
+export const commands: Command[] = [];

@@ -1,0 +1,80 @@
+import type {
+  CorpusRecord,
+  DocumentSummary,
+  EntityListItem,
+  EntityView,
+  RelatedDocument,
+  SearchQuery,
+  SearchResult,
+  SourceText,
+  Stats,
+  TimelineBucket,
+} from "@corpus/schema";
+
+/**
+ * The one interface both engines (SQLite, PostgreSQL) implement. The conformance suite in
+ * src/conformance/ runs the same tests against each. Every method validates nothing itself that
+ * the schema already guarantees: callers pass parsed records.
+ */
+export interface Store {
+  readonly engine: "sqlite" | "postgres";
+
+  /** Writes records and source texts in one transaction: all of them or none. */
+  upsert(batch: UpsertBatch): Promise<UpsertSummary>;
+  /** Deletes documents or entities by id; returns how many existed. */
+  delete(ids: readonly string[]): Promise<number>;
+  /** Folds entity `from` into `into` (same kind): references move, `from`'s name becomes an alias. */
+  mergeEntities(into: string, from: string): Promise<CorpusRecord>;
+
+  get(id: string): Promise<CorpusRecord | null>;
+  getMany(ids: readonly string[]): Promise<CorpusRecord[]>;
+  getSourceText(contentHash: string): Promise<SourceText | null>;
+  search(query: SearchQuery): Promise<SearchResult>;
+  timeline(query: SearchQuery, bucket: "month" | "year"): Promise<TimelineBucket[]>;
+  related(documentId: string, limit?: number): Promise<RelatedDocument[]>;
+  entity(id: string): Promise<EntityView | null>;
+  listEntities(options: ListEntitiesOptions): Promise<{ items: EntityListItem[]; nextCursor: string | null }>;
+  autocomplete(prefix: string, limit?: number): Promise<EntityListItem[]>;
+  stats(): Promise<Stats>;
+  /** Every record in id order (sources excluded), for export. */
+  exportRecords(): AsyncIterable<CorpusRecord>;
+  summaries(ids: readonly string[]): Promise<DocumentSummary[]>;
+
+  /** Appends to and reads the admin audit trail (ingest, delete, merge). */
+  appendAudit(entry: Omit<AuditEntry, "id" | "at">): Promise<AuditEntry>;
+  listAudit(options?: { limit?: number; before?: number }): Promise<AuditEntry[]>;
+
+  /** An online backup to a file (SQLite) or a dump (PostgreSQL) that opens as a valid database. */
+  backup(destination: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface UpsertBatch {
+  records: readonly CorpusRecord[];
+  sources?: readonly SourceText[];
+  /** Ingest bookkeeping: which input file produced which records, so unchanged files are no-ops. */
+  inputs?: readonly { path: string; contentHash: string; recordIds: readonly string[] }[];
+}
+
+export interface UpsertSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ListEntitiesOptions {
+  kind: "person" | "organization" | "topic" | "region";
+  prefix?: string;
+  limit?: number;
+  cursor?: string;
+  sort?: "name" | "count";
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  action: "ingest" | "delete" | "merge";
+  actor: string;
+  summary: string;
+  details: Record<string, unknown>;
+}
