@@ -5,7 +5,7 @@
 // workspace, builds it, and then starts the product or runs every check.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -31,6 +31,10 @@ const env = {
 };
 
 const pnpm = ensurePnpm();
+// turbo looks pnpm up on PATH; node_modules/.bin makes the workspace's own tools callable too.
+env.PATH = [join(root, ".corpus", "tools", "node_modules", ".bin"), join(root, "node_modules", ".bin"), env.PATH]
+  .filter(Boolean)
+  .join(delimiter);
 step("Installing dependencies", pnpm, [
   "install",
   existsSync(join(root, "pnpm-lock.yaml")) ? "--frozen-lockfile" : "--no-frozen-lockfile",

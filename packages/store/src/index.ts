@@ -1,0 +1,1 @@
+export type { AuditEntry, ListEntitiesOptions, Store, UpsertBatch, UpsertSummary } from "./store.js";
