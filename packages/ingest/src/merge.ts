@@ -1,0 +1,186 @@
+import {
+  type CorpusRecord,
+  type Document,
+  type Entity,
+  isDocument,
+  type PartialDate,
+  type Provenance,
+  recordSchema,
+} from "@corpus/schema";
+
+// Field-by-field merge of two records with the same id. See docs/decisions/0012-merging-records.md.
+
+const baseKeys = [
+  "id",
+  "title",
+  "titleDerived",
+  "extent",
+  "date",
+  "endDate",
+  "summary",
+  "sections",
+  "people",
+  "organizations",
+  "topics",
+  "regions",
+  "hashtags",
+  "links",
+  "source",
+  "language",
+  "provenance",
+];
+const kindKeys: Record<string, string[]> = {
+  event: ["time", "location", "agenda"],
+  publication: ["subtype", "typeLabel"],
+  issue: ["volume", "number"],
+  stub: [],
+};
+
+/** How full a document is: a real full page beats a teaser, which beats a stub. */
+function fullness(record: Document): number {
+  if (record.kind === "stub") return 0;
+  return record.extent === "teaser" ? 1 : 2;
+}
+
+/**
+ * Merges two records with the same id into one. The fuller record (full page over teaser over
+ * stub; on a tie, `incoming`) wins field by field, the other fills what it leaves empty; lists
+ * (people, topics, regions, links, aliases, honorifics) are unions; the provenance of both is kept.
+ * Never throws: if the two cannot be combined into a valid record, the fuller one is returned
+ * with both provenances.
+ */
+export function mergeRecord(existing: CorpusRecord, incoming: CorpusRecord): CorpusRecord {
+  try {
+    return mergeRecordUnchecked(existing, incoming);
+  } catch {
+    return incoming;
+  }
+}
+
+function mergeRecordUnchecked(existing: CorpusRecord, incoming: CorpusRecord): CorpusRecord {
+  const provenance = mergeProvenance(existing.provenance, incoming.provenance);
+  if (isDocument(existing) && isDocument(incoming)) {
+    const incomingWins = fullness(incoming) >= fullness(existing);
+    const primary = incomingWins ? incoming : existing;
+    const secondary = incomingWins ? existing : incoming;
+    const merged = mergeDocuments(primary, secondary);
+    merged.provenance = provenance;
+    return validOr(merged, { ...primary, provenance } as CorpusRecord);
+  }
+  if (existing.kind !== incoming.kind || isDocument(existing) || isDocument(incoming)) {
+    return { ...incoming, provenance } as CorpusRecord;
+  }
+  return mergeEntities(existing, incoming, provenance);
+}
+
+function mergeEntities(existing: Entity, incoming: Entity, provenance: Provenance[]): CorpusRecord {
+  const merged: Record<string, unknown> = { ...existing };
+  const incomingRecord = incoming as Record<string, unknown>;
+  for (const [key, value] of Object.entries(incomingRecord)) {
+    if (isEmpty(merged[key])) merged[key] = value;
+  }
+  const names = new Set<string>([...existing.aliases, ...incoming.aliases]);
+  if (incoming.name !== existing.name) names.add(incoming.name);
+  names.delete(existing.name);
+  merged.aliases = [...names];
+  if (existing.kind === "person" && incoming.kind === "person") {
+    merged.honorifics = union(existing.honorifics, incoming.honorifics);
+  }
+  if (existing.kind === "region" && incoming.kind === "region") {
+    merged.countries = union(existing.countries, incoming.countries);
+  }
+  merged.provenance = provenance;
+  return validOr(merged as CorpusRecord, { ...existing, provenance } as CorpusRecord);
+}
+
+function mergeDocuments(primary: Document, secondary: Document): Document {
+  const allowed = new Set([...baseKeys, ...(kindKeys[primary.kind] ?? []), "kind"]);
+  const merged: Record<string, unknown> = { ...primary };
+  const secondaryRecord = secondary as Record<string, unknown>;
+  for (const [key, value] of Object.entries(secondaryRecord)) {
+    if (allowed.has(key) && isEmpty(merged[key])) merged[key] = value;
+  }
+  if (primary.titleDerived && !secondary.titleDerived) {
+    merged.title = secondary.title;
+    merged.titleDerived = false;
+  }
+  merged.date = preciser(primary.date, secondary.date);
+  merged.endDate = preciser(primary.endDate, secondary.endDate);
+  if (merged.date === undefined) delete merged.date;
+  if (merged.endDate === undefined) delete merged.endDate;
+  merged.extent = primary.extent === "full" || secondary.extent === "full" ? "full" : "teaser";
+  if (primary.kind === "stub") merged.extent = secondary.kind === "stub" ? primary.extent : secondary.extent;
+  merged.people = unionBy(
+    primary.people,
+    secondary.people,
+    (item) => `${item.person.id}|${item.role}`,
+    (left, right) => ({
+      ...right,
+      ...left,
+      affiliations: left.affiliations.length > 0 ? left.affiliations : right.affiliations,
+    }),
+  );
+  merged.organizations = unionBy(
+    primary.organizations,
+    secondary.organizations,
+    (item) => `${item.organization.id}|${item.role}`,
+  );
+  merged.topics = unionBy(primary.topics, secondary.topics, (item) => item.id);
+  merged.regions = unionBy(primary.regions, secondary.regions, (item) => item.id);
+  merged.hashtags = union(primary.hashtags, secondary.hashtags);
+  merged.links = unionBy(primary.links, secondary.links, (item) => `${item.type}|${item.target.id}`);
+  return merged as Document;
+}
+
+/** The date with more parts read from the page wins; a read date beats an inferred one. */
+function preciser(left: PartialDate | undefined, right: PartialDate | undefined): PartialDate | undefined {
+  if (!left) return right;
+  if (!right) return left;
+  const score = (date: PartialDate) =>
+    (date.inferred ? 0 : 10) + (date.year ? 4 : 0) + (date.month ? 2 : 0) + (date.day ? 1 : 0);
+  return score(right) > score(left) ? right : left;
+}
+
+function mergeProvenance(left: Provenance[], right: Provenance[]): Provenance[] {
+  // Re-parsing the same input with the same parser replaces its old entry instead of piling up.
+  const key = (entry: Provenance) => `${entry.input.contentHash}|${entry.parser.name}`;
+  const byKey = new Map<string, Provenance>();
+  for (const entry of left) byKey.set(key(entry), entry);
+  for (const entry of right) byKey.set(key(entry), entry);
+  return [...byKey.values()];
+}
+
+function isEmpty(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === null ||
+    value === "" ||
+    (Array.isArray(value) && value.length === 0) ||
+    (typeof value === "object" && !Array.isArray(value) && Object.keys(value as object).length === 0)
+  );
+}
+
+function union<T>(left: readonly T[], right: readonly T[]): T[] {
+  return [...new Set([...left, ...right])];
+}
+
+function unionBy<T>(
+  left: readonly T[],
+  right: readonly T[],
+  key: (item: T) => string,
+  combine?: (left: T, right: T) => T,
+): T[] {
+  const byKey = new Map<string, T>();
+  for (const item of left) if (!byKey.has(key(item))) byKey.set(key(item), item);
+  for (const item of right) {
+    const existing = byKey.get(key(item));
+    if (existing === undefined) byKey.set(key(item), item);
+    else if (combine) byKey.set(key(item), combine(existing, item));
+  }
+  return [...byKey.values()];
+}
+
+function validOr(candidate: CorpusRecord, fallback: CorpusRecord): CorpusRecord {
+  const checked = recordSchema.safeParse(candidate);
+  return checked.success ? checked.data : fallback;
+}

@@ -1,0 +1,27 @@
+/**
+ * The normalised text every provenance span indexes into. Idempotent: normalising twice gives
+ * the same text as normalising once (a property test holds this).
+ *
+ * - Unicode NFC, so the same word is the same code units whatever the source's encoding habits;
+ * - line breaks as "\n"; a leading byte-order mark dropped;
+ * - control characters (other than tab and newline) and zero-width marks removed, since a scraped
+ *   page must never carry terminal control codes into the library;
+ * - non-breaking and other exotic spaces as a plain space, tabs as a space;
+ * - trailing spaces on each line removed, runs of blank lines collapsed to one blank line;
+ * - leading and trailing blank lines removed.
+ */
+export function normalizeText(input: string): string {
+  let text = input.normalize("NFC");
+  text = text.replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n");
+  text = text.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufffe]/g,
+    "",
+  );
+  text = text.replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, " ");
+  text = text.replace(/ +\n/g, "\n").replace(/ +$/, "");
+  text = text.replace(/\n{3,}/g, "\n\n");
+  text = text.replace(/^\n+/, "").replace(/\n+$/, "");
+  // NFC may recombine across removed characters; one more pass makes the result a fixed point.
+  const again = text.normalize("NFC");
+  return again === text ? text : normalizeText(again);
+}
