@@ -1,0 +1,100 @@
+import {
+  type CorpusRecord,
+  type DocumentSummary,
+  formatPartialDate,
+  isDocument,
+  type SearchQuery,
+} from "@corpus/schema";
+import type { Store } from "@corpus/store";
+import type { ExportFormat } from "./schemas.js";
+
+export const CSV_COLUMNS = [
+  "id",
+  "kind",
+  "subtype",
+  "title",
+  "date",
+  "extent",
+  "site",
+  "people",
+  "summary",
+] as const;
+
+/**
+ * RFC 4180 quoting, plus a leading apostrophe for cells a spreadsheet would run as a formula
+ * (=, +, -, @, tab, carriage return): scraped text is data, never something that executes.
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export function csvRow(summary: DocumentSummary): string {
+  const cells = [
+    summary.id,
+    summary.kind,
+    summary.subtype ?? "",
+    summary.title,
+    summary.date ? formatPartialDate(summary.date) : "",
+    summary.extent,
+    summary.site ?? "",
+    summary.people.map((person) => `${person.name} (${person.role})`).join("; "),
+    summary.summary ?? "",
+  ];
+  return `${cells.map(csvCell).join(",")}\r\n`;
+}
+
+function isWholeLibrary(query: SearchQuery): boolean {
+  return query.text.trim() === "" && Object.values(query.filters).every((value) => value === undefined);
+}
+
+/**
+ * A search (or the whole library) as NDJSON lines of full records, or CSV rows of summaries.
+ * Pages through the store with its cursor so memory stays flat however large the result.
+ */
+export async function* exportSearch(
+  store: Store,
+  query: SearchQuery,
+  format: ExportFormat,
+  max: number,
+): AsyncGenerator<string> {
+  if (format === "csv") yield `${CSV_COLUMNS.join(",")}\r\n`;
+  let emitted = 0;
+  if (format === "ndjson" && isWholeLibrary(query)) {
+    for await (const record of store.exportRecords()) {
+      if (emitted >= max) return;
+      emitted++;
+      yield `${JSON.stringify(record)}\n`;
+    }
+    return;
+  }
+  let cursor: string | undefined;
+  const pageSize = 100;
+  while (emitted < max) {
+    const page = await store.search({
+      ...query,
+      limit: pageSize,
+      facets: false,
+      ...(cursor ? { cursor } : {}),
+    });
+    const summaries = page.hits.map((hit) => hit.document).slice(0, max - emitted);
+    if (format === "csv") {
+      for (const summary of summaries) yield csvRow(summary);
+    } else {
+      const records = await store.getMany(summaries.map((summary) => summary.id));
+      const byId = new Map<string, CorpusRecord>(records.map((record) => [record.id, record]));
+      for (const summary of summaries) {
+        const record = byId.get(summary.id);
+        if (record && isDocument(record)) yield `${JSON.stringify(record)}\n`;
+      }
+    }
+    emitted += summaries.length;
+    if (!page.nextCursor || page.hits.length === 0) return;
+    cursor = page.nextCursor;
+  }
+}
+
+export const exportMediaTypes: Record<ExportFormat, string> = {
+  ndjson: "application/x-ndjson; charset=utf-8",
+  csv: "text/csv; charset=utf-8",
+};

@@ -1,0 +1,79 @@
+import { isEntity, recordSchema } from "@corpus/schema";
+import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import {
+  auditEntrySchema,
+  auditInputSchema,
+  deleteInputSchema,
+  ingestInputSchema,
+  ingestResultSchema,
+  mergeInputSchema,
+} from "../schemas.js";
+import { notFound, protectedProcedure } from "../trpc.js";
+import * as z from "zod";
+
+export const adminRouter = {
+  /** Records as JSON, or one file's text; bad records are reported by file and path, the rest are stored. */
+  ingest: protectedProcedure
+    .input(ingestInputSchema)
+    .output(ingestResultSchema)
+    .mutation(async ({ ctx, input }) => {
+      const outcome =
+        "records" in input
+          ? await ctx.ingest.fromRecords(input.records)
+          : await ctx.ingest.fromFile(input.file);
+      const recordIds = outcome.batch.records.map((record) => record.id);
+      const summary =
+        recordIds.length > 0 ? await ctx.store.upsert(outcome.batch) : { added: 0, updated: 0, unchanged: 0 };
+      await ctx.store.appendAudit({
+        action: "ingest",
+        actor: ctx.auth.actor,
+        summary: `ingested ${recordIds.length} record(s) from ${"records" in input ? "JSON records" : input.file.name}: ${summary.added} added, ${summary.updated} updated, ${outcome.errors.length} error(s)`,
+        details: { ...summary, recordIds: recordIds.slice(0, 100), errors: outcome.errors.length },
+      });
+      return { ...summary, recordIds, errors: outcome.errors, warnings: outcome.warnings };
+    }),
+
+  delete: protectedProcedure
+    .input(deleteInputSchema)
+    .output(z.strictObject({ deleted: z.int() }))
+    .mutation(async ({ ctx, input }) => {
+      const deleted = await ctx.store.delete(input.ids);
+      await ctx.store.appendAudit({
+        action: "delete",
+        actor: ctx.auth.actor,
+        summary: `deleted ${deleted} of ${input.ids.length} record(s)`,
+        details: { ids: input.ids.slice(0, 100), deleted },
+      });
+      return { deleted };
+    }),
+
+  merge: protectedProcedure
+    .input(mergeInputSchema)
+    .output(recordSchema)
+    .mutation(async ({ ctx, input }) => {
+      const [into, from] = await Promise.all([ctx.store.get(input.into), ctx.store.get(input.from)]);
+      if (!into) throw notFound("record", input.into);
+      if (!from) throw notFound("record", input.from);
+      if (!isEntity(into) || !isEntity(from) || into.kind !== from.kind) {
+        throw new TRPCError({
+          code: "BAD_REQUEST",
+          message: `Only two entities of the same kind can be merged: "${input.into}" is a ${into.kind}, "${input.from}" is a ${from.kind}.`,
+        });
+      }
+      const merged = await ctx.store.mergeEntities(input.into, input.from);
+      await ctx.store.appendAudit({
+        action: "merge",
+        actor: ctx.auth.actor,
+        summary: `merged ${input.from} into ${input.into}`,
+        details: { into: input.into, from: input.from },
+      });
+      return merged;
+    }),
+
+  audit: protectedProcedure
+    .input(auditInputSchema)
+    .output(z.array(auditEntrySchema))
+    .query(({ ctx, input }) =>
+      ctx.store.listAudit({ limit: input.limit, ...(input.before ? { before: input.before } : {}) }),
+    ),
+} satisfies TRPCRouterRecord;
