@@ -9,7 +9,6 @@ import { DEFAULT_MAX_BYTES } from "./version.js";
 const mediaTypes: Record<string, MediaType> = {
   txt: "text/plain",
   text: "text/plain",
-  md: "text/plain",
   html: "text/html",
   htm: "text/html",
   xhtml: "text/html",

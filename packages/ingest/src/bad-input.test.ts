@@ -1,0 +1,106 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseFiles, parseInput } from "./index.js";
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+const now = () => new Date("2025-01-01T00:00:00.000Z");
+
+describe("bad input yields a diagnostic naming the file, never an exception", () => {
+  it("refuses an empty file", () => {
+    const parsed = parseInput({ path: "empty.txt", bytes: new Uint8Array() });
+    expect(parsed.failed).toBe(true);
+    expect(parsed.diagnostics[0]).toMatchObject({ severity: "error", code: "empty", file: "empty.txt" });
+  });
+
+  it("refuses a binary file and says where the NUL byte is", () => {
+    const parsed = parseInput({
+      path: "image.txt",
+      bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]),
+    });
+    expect(parsed.failed).toBe(true);
+    expect(parsed.diagnostics[0]?.code).toBe("binary");
+    expect(parsed.diagnostics[0]?.message).toContain("offset 4");
+  });
+
+  it("reports the byte offset of invalid UTF-8", () => {
+    const parsed = parseInput({
+      path: "latin1.txt",
+      bytes: new Uint8Array([...bytes("Caf"), 0xe9, ...bytes(" talks")]),
+    });
+    expect(parsed.diagnostics[0]).toMatchObject({ code: "invalid-utf8", file: "latin1.txt" });
+    expect(parsed.diagnostics[0]?.message).toContain("byte 0xe9 at offset 3");
+  });
+
+  it("refuses a file over the size limit, and the limit is configurable", () => {
+    const parsed = parseInput({ path: "big.txt", bytes: bytes("x".repeat(2000)) }, { maxBytes: 1000 });
+    expect(parsed.diagnostics[0]?.code).toBe("too-large");
+    expect(parsed.diagnostics[0]?.message).toMatch(/2000 bytes is over the 1000-byte limit/);
+  });
+
+  it("refuses an HTML page that is nothing but scripts", () => {
+    const html = `<html><head><script>${"var a = 1;".repeat(500)}</script></head><body><script>render()</script></body></html>`;
+    const parsed = parseInput({ path: "app.html", bytes: bytes(html) });
+    expect(parsed.failed).toBe(true);
+    expect(parsed.diagnostics[0]?.code).toBe("script-heavy");
+  });
+
+  it("names the zod path of a JSON record that fails the schema", () => {
+    const record = { id: "person:frank-aum", kind: "person", name: "Frank Aum", honorifics: [3] };
+    const parsed = parseInput({
+      path: "people.json",
+      bytes: bytes(
+        JSON.stringify([record, { ...record, id: "person:joseph-yun", name: "Joseph Yun", honorifics: [] }]),
+      ),
+    });
+    expect(parsed.records.map((item) => item.id)).toEqual(["person:joseph-yun"]);
+    expect(parsed.diagnostics[0]).toMatchObject({ code: "schema", field: "[0].honorifics[0]" });
+    expect(parsed.failed).toBe(false);
+  });
+
+  it("keeps the good lines of an NDJSON file and names the bad one", () => {
+    const lines = [
+      JSON.stringify({ id: "topic:mediation", kind: "topic", name: "Mediation" }),
+      "{ not json",
+      JSON.stringify({ id: "topic:gender", kind: "topic", name: "Gender" }),
+      JSON.stringify({ id: "topic:x", kind: "topic" }),
+    ];
+    const parsed = parseInput({ path: "topics.ndjson", bytes: bytes(lines.join("\n")) }, { now });
+    expect(parsed.records.map((item) => item.id)).toEqual(["topic:mediation", "topic:gender"]);
+    expect(parsed.diagnostics.map((item) => [item.code, item.line, item.field])).toEqual([
+      ["json-syntax", 2, undefined],
+      ["schema", 4, "name"],
+    ]);
+  });
+
+  it("reports a JSON syntax error", () => {
+    const parsed = parseInput({ path: "broken.json", bytes: bytes('{"id": "topic:a",\n "kind": }') });
+    expect(parsed.failed).toBe(true);
+    expect(parsed.diagnostics[0]?.code).toBe("json-syntax");
+  });
+
+  it("refuses file types it cannot read", () => {
+    expect(parseInput({ path: "report.pdf", bytes: bytes("%PDF-1.4") }).diagnostics[0]?.code).toBe(
+      "unsupported-type",
+    );
+  });
+
+  it("keeps going after a missing path, and reads folders recursively", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "ingest-"));
+    writeFileSync(join(folder, "good.txt"), "A Short Title\n\nSome text about talks in Seoul.");
+    writeFileSync(join(folder, "empty.txt"), "");
+    writeFileSync(join(folder, "notes.pdf"), "ignored");
+    const files = await parseFiles([join(folder, "missing.txt"), folder]);
+    const byName = Object.fromEntries(files.map((file) => [file.path.split("/").pop(), file]));
+    expect(byName["missing.txt"]?.diagnostics[0]?.code).toBe("not-found");
+    expect(byName["empty.txt"]?.failed).toBe(true);
+    expect(byName["good.txt"]?.failed).toBe(false);
+    expect(byName["notes.pdf"]).toBeUndefined();
+    const globbed = await parseFiles([`${folder}/*.txt`, `${folder}/nothing-*.html`]);
+    expect(globbed.filter((file) => !file.failed).map((file) => file.path.split("/").pop())).toEqual([
+      "good.txt",
+    ]);
+    expect(globbed.some((file) => file.diagnostics[0]?.code === "not-found")).toBe(true);
+  });
+});

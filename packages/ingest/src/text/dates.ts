@@ -1,0 +1,162 @@
+import { type PartialDate, partialDateSchema, type Span } from "@corpus/schema";
+
+const monthNumbers: Record<string, number> = {
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
+};
+const month =
+  "(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
+const weekday =
+  "(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\\.?,?\\s+)?";
+const day = "(\\d{1,2})(?:st|nd|rd|th)?";
+const year = "(\\d{4})";
+// "Thursday, April 29, 2021", "April 29", "March 24-26, 2021", "March 30 – April 2, 2022".
+const monthFirst = new RegExp(
+  `\\b${weekday}${month}\\s+${day}(?:\\s*(?:-|–|—|to)\\s*(?:${month}\\s+)?${day})?(?!\\d)(?:,?\\s+${year}\\b)?`,
+  "g",
+);
+// "29 April 2021", "24-26 March 2021".
+const dayFirst = new RegExp(
+  `\\b${weekday}${day}(?:\\s*(?:-|–)\\s*${day})?\\s+${month}(?:,?\\s+${year}\\b)?`,
+  "g",
+);
+// "April 2021", "Spring 2021" is not a date; seasons stay text.
+const monthYear = new RegExp(`\\b${month}\\s+${year}\\b`, "g");
+const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+
+export interface FoundDate {
+  date: PartialDate;
+  endDate?: PartialDate;
+  span: Span;
+}
+
+function make(
+  yearText: string | undefined,
+  monthText: string | undefined,
+  dayText: string | undefined,
+): PartialDate | null {
+  const date: PartialDate = {};
+  if (yearText) date.year = Number(yearText);
+  if (monthText) {
+    const value = monthNumbers[monthText.toLowerCase().replace(/\.$/, "")];
+    if (value === undefined) return null;
+    date.month = value;
+  }
+  if (dayText) date.day = Number(dayText);
+  return partialDateSchema.safeParse(date).success ? date : null;
+}
+
+/** Every date written in `text`, with its span (offset by `base`). Overlapping matches keep the first, longest. */
+export function findDates(text: string, base = 0): FoundDate[] {
+  const found: FoundDate[] = [];
+  const taken: Span[] = [];
+  const overlaps = (start: number, end: number) => taken.some((span) => start < span.end && end > span.start);
+  const push = (start: number, end: number, date: PartialDate | null, endDate?: PartialDate | null) => {
+    if (!date || overlaps(start, end)) return;
+    taken.push({ start, end });
+    const item: FoundDate = { date, span: { start: base + start, end: base + end } };
+    if (endDate) item.endDate = endDate;
+    found.push(item);
+  };
+  for (const match of text.matchAll(iso)) {
+    const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+    push(match.index, match.index + match[0].length, partialDateSchema.safeParse(date).success ? date : null);
+  }
+  for (const match of text.matchAll(monthFirst)) {
+    const [all, startMonth, startDay, endMonth, endDay, yearText] = match;
+    const start = make(yearText, startMonth, startDay);
+    const end = endDay ? make(yearText, endMonth ?? startMonth, endDay) : null;
+    push(match.index, match.index + all.length, start, end);
+  }
+  for (const match of text.matchAll(dayFirst)) {
+    const [all, startDay, endDay, monthText, yearText] = match;
+    push(
+      match.index,
+      match.index + all.length,
+      make(yearText, monthText, startDay),
+      endDay ? make(yearText, monthText, endDay) : null,
+    );
+  }
+  for (const match of text.matchAll(monthYear)) {
+    push(match.index, match.index + match[0].length, make(match[2], match[1], undefined));
+  }
+  return found.sort((left, right) => left.span.start - right.span.start);
+}
+
+/** A line that is a date and little else ("Thursday, April 29, 2021", "Date: May 2, 2018, 3:00 p.m."). */
+export function dateLine(text: string, base = 0): FoundDate | null {
+  const stripped = text.replace(/^(date|when|published|posted|updated)\s*:\s*/i, "");
+  const offset = text.length - stripped.length;
+  const dates = findDates(stripped, base + offset);
+  const first = dates[0];
+  if (!first) return null;
+  const relativeStart = first.span.start - base - offset;
+  if (relativeStart > 2) return null;
+  const rest = stripped.slice(first.span.end - base - offset).trim();
+  // Anything after the date must look like a time, a place or a separator, not a sentence.
+  if (rest.length > 0 && !/^([,|•·\-–—]|\d|at\b|from\b)/i.test(rest)) return null;
+  if (rest.length > 120) return null;
+  return first;
+}
+
+export interface FoundTime {
+  start?: string;
+  end?: string;
+  timezone?: string;
+  span: Span;
+}
+
+const clock = "\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?\\s?m\\.?|noon)?";
+const timeRange = new RegExp(
+  `(?<![\\d:])(${clock})\\s*(?:-|–|—|to)\\s*(${clock})(?:\\s+(\\(?[A-Z]{2,5}\\)?|UTC[+-]\\d{1,2}|GMT[+-]\\d{1,2}))?`,
+  "gi",
+);
+const singleTime = /(?<![\d:])(\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?)(?:\s+([A-Z]{2,5}))?/gi;
+
+/** A printed time or time range: "1:00pm - 2:00pm", "12:00 PM - 1:30 PM EDT", "3:00 - 5:00 p.m. KST". */
+export function findTime(text: string, base = 0): FoundTime | null {
+  for (const match of text.matchAll(timeRange)) {
+    const [all, start, end, zone] = match;
+    // A bare "3 - 5" with no am/pm or colon anywhere is a range of numbers, not times.
+    if (!/[:apn]/i.test(`${start}${end}`)) continue;
+    const found: FoundTime = {
+      start: start!.trim(),
+      end: end!.trim(),
+      span: { start: base + match.index, end: base + match.index + all.length },
+    };
+    if (zone && /^[A-Z(]/.test(zone)) found.timezone = zone.replace(/[()]/g, "");
+    return found;
+  }
+  for (const match of text.matchAll(singleTime)) {
+    const [all, start, zone] = match;
+    const found: FoundTime = {
+      start: start!.trim(),
+      span: { start: base + match.index, end: base + match.index + all.length },
+    };
+    if (zone && /^[A-Z]{2,5}$/.test(zone)) found.timezone = zone;
+    return found;
+  }
+  return null;
+}

@@ -1,0 +1,330 @@
+import type { PersonRole, Span } from "@corpus/schema";
+import { splitTitleAndAffiliations } from "./affiliation.js";
+import { dateLine, findDates, findTime } from "./dates.js";
+import { agendaHeading, type Line, relatedHeading, speakersHeading, spanOf, stopLine } from "./lines.js";
+import { scanHashtags, scanMentions } from "./mentions.js";
+import { findOrganizations, looksLikeOrganization, resolveOrganization } from "./organizations.js";
+import { looksLikePersonName, roleFromWord, splitHonorific, splitRoleSuffix } from "./people.js";
+import type { DocumentBuilder } from "./records.js";
+
+const agendaLine =
+  /^(\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)\s*(?:-|–|—|to)\s*(\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)\s*(?:[A-Z]{2,4}\s*)?[:\-–—|]?\s+(.+)$/i;
+const labelled =
+  /^(moderator|moderated by|chair|panelists?|panellists?|speakers?|keynote(?: speaker)?|discussants?|presenters?|host|welcoming remarks|opening remarks|closing remarks)\s*:\s*(.+)$/i;
+
+/** Everything an event page says about its people: blocks under a heading, labelled lines, agenda items. */
+export function readEventPeople(
+  document: DocumentBuilder,
+  lines: readonly Line[],
+  from: number,
+  to: number,
+): Set<number> {
+  const used = new Set<number>();
+  let role: PersonRole | null = null;
+  let roleLabel: string | undefined;
+  const agenda: Record<string, unknown>[] = [];
+  let agendaItem: {
+    start?: string;
+    end?: string;
+    title: string;
+    people: { id: string; name: string }[];
+  } | null = null;
+  for (let index = from; index < to; index++) {
+    const line = lines[index]!;
+    const text = line.text;
+    if (speakersHeading.test(text)) {
+      const word = text.replace(/:$/, "").trim();
+      role = roleFromWord(word.replace(/^(featured|about the)\s+/i, "")) ?? "speaker";
+      roleLabel = undefined;
+      used.add(index);
+      agendaItem = null;
+      continue;
+    }
+    if (agendaHeading.test(text)) {
+      used.add(index);
+      role = null;
+      continue;
+    }
+    if (relatedHeading.test(text) || stopLine.test(text)) {
+      role = null;
+      agendaItem = null;
+      continue;
+    }
+    const slot = agendaLine.exec(text);
+    if (slot && /[:apm]/i.test(`${slot[1]}${slot[2]}`)) {
+      agendaItem = { start: slot[1]!.trim(), end: slot[2]!.trim(), title: slot[3]!.trim(), people: [] };
+      agenda.push(agendaItem);
+      document.note(`agenda[${agenda.length - 1}]`, spanOf(line));
+      used.add(index);
+      role = roleForSession(agendaItem.title);
+      continue;
+    }
+    const label = labelled.exec(text);
+    if (label) {
+      const labelRole = roleFromWord(label[1]!.replace(/ by$/i, "")) ?? "speaker";
+      const valueStart = text.length - label[2]!.length;
+      for (const piece of splitPeopleList(label[2]!)) {
+        readPersonLine(document, line, valueStart + piece.at, piece.text, labelRole, undefined);
+      }
+      used.add(index);
+      if (!label[2]!.trim()) role = labelRole;
+      continue;
+    }
+    if (role === null) continue;
+    // "Name" line (role suffix allowed), then a title/affiliation line or a biography paragraph.
+    const { rest, role: suffixRole } = splitRoleSuffix(text);
+    const { name, honorific, offset } = splitHonorific(rest);
+    const commaName = /^([^,]+),\s*(.+)$/.exec(rest);
+    if (looksLikePersonName(name)) {
+      const next = lines[index + 1];
+      const detailStart = next && !next.paragraphStart ? index + 1 : next ? index + 1 : -1;
+      const input = {
+        name,
+        nameSpan: spanOf(line, offset, offset + name.length),
+        role: suffixRole ?? role,
+      } as Parameters<DocumentBuilder["participant"]>[0];
+      if (roleLabel) input.roleLabel = roleLabel;
+      if (honorific) input.honorific = honorific;
+      used.add(index);
+      if (
+        detailStart !== -1 &&
+        next &&
+        !isPersonLine(next.text) &&
+        !speakersHeading.test(next.text) &&
+        !relatedHeading.test(next.text) &&
+        !agendaLine.test(next.text)
+      ) {
+        if (next.text.length > 160 || /[.!?]$/.test(next.text)) {
+          input.biography = next.text;
+          input.biographySpan = spanOf(next);
+          const fromBio = titleFromBiography(next, name);
+          if (fromBio) Object.assign(input, fromBio);
+        } else {
+          const split = splitTitleAndAffiliations(next.text, next.start);
+          if (split.title) {
+            input.title = split.title.text;
+            input.titleSpan = split.title.span;
+          }
+          input.affiliations = split.affiliations;
+        }
+        used.add(index + 1);
+        index++;
+      }
+      document.participant(input);
+      if (agendaItem)
+        agendaItem.people.push({
+          id: document.record.people.at(-1)?.person
+            ? (document.record.people.at(-1)!.person as { id: string }).id
+            : "",
+          name,
+        });
+      continue;
+    }
+    if (commaName && looksLikePersonName(splitHonorific(commaName[1]!).name)) {
+      readPersonLine(document, line, 0, rest, suffixRole ?? role, roleLabel);
+      used.add(index);
+    }
+  }
+  if (agenda.length > 0)
+    document.set(
+      "agenda",
+      agenda.map((item) => ({
+        ...item,
+        people: (item.people as { id: string }[]).filter((person) => person.id),
+      })),
+    );
+  return used;
+}
+
+function isPersonLine(text: string): boolean {
+  const { rest } = splitRoleSuffix(text);
+  return looksLikePersonName(splitHonorific(rest).name);
+}
+
+function roleForSession(title: string): PersonRole {
+  if (/welcom|opening/i.test(title)) return "welcoming-remarks";
+  if (/closing/i.test(title)) return "closing-remarks";
+  if (/keynote/i.test(title)) return "keynote";
+  if (/panel/i.test(title)) return "panelist";
+  return "speaker";
+}
+
+function splitPeopleList(text: string): { text: string; at: number }[] {
+  if (!text.includes(";")) return [{ text, at: 0 }];
+  const pieces: { text: string; at: number }[] = [];
+  let at = 0;
+  for (const piece of text.split(";")) {
+    pieces.push({ text: piece, at });
+    at += piece.length + 1;
+  }
+  return pieces;
+}
+
+/** "Dr. Layla Haddad-Monroe, Meridian Center for Conflict Studies" or "Hesham Youssef, Senior Fellow at USIP". */
+function readPersonLine(
+  document: DocumentBuilder,
+  line: Line,
+  at: number,
+  text: string,
+  role: PersonRole,
+  roleLabel: string | undefined,
+): void {
+  const comma = text.indexOf(",");
+  const namePart = comma === -1 ? text : text.slice(0, comma);
+  const { name, honorific, offset } = splitHonorific(namePart);
+  if (!looksLikePersonName(name)) return;
+  const input = { name, nameSpan: spanOf(line, at + offset, at + offset + name.length), role } as Parameters<
+    DocumentBuilder["participant"]
+  >[0];
+  if (honorific) input.honorific = honorific;
+  if (roleLabel) input.roleLabel = roleLabel;
+  if (comma !== -1) {
+    const detail = text.slice(comma + 1);
+    const split = splitTitleAndAffiliations(detail, line.start + at + comma + 1);
+    if (split.title) {
+      input.title = split.title.text;
+      input.titleSpan = split.title.span;
+    }
+    input.affiliations = split.affiliations;
+  }
+  document.participant(input);
+}
+
+/** "Seo Min-ji is a research fellow at the Hanbit Institute ..." → title and affiliation. */
+function titleFromBiography(line: Line, name: string) {
+  const pattern =
+    /\bis (?:a|an|the)\s+([^,.;]{3,80}?)\s+(?:at|of|with)\s+(?:the\s+)?([^,.;]{3,100}?)(?=[,.;]| where| who | which | in | since | and | to |$)/;
+  const match = pattern.exec(line.text);
+  if (!match || line.text.indexOf(match[0]) > name.length + 40) return null;
+  const organization = match[2]!.trim();
+  if (!looksLikeOrganization(organization)) return null;
+  const titleAt = line.text.indexOf(match[1]!, match.index);
+  const orgAt = line.text.indexOf(organization, titleAt + match[1]!.length);
+  return {
+    title: match[1]!.trim(),
+    titleSpan: spanOf(line, titleAt, titleAt + match[1]!.length),
+    affiliations: [
+      {
+        info: resolveOrganization(organization),
+        written: organization,
+        span: spanOf(line, orgAt, orgAt + organization.length),
+      },
+    ],
+  };
+}
+
+const hostedSentence =
+  /(?:^|[.!?]\s+)(?:On [^,]{3,40},\s*)?((?:the\s+)?\p{Lu}[^.!?]{1,200}?)\s+(?:co-hosted|hosted|convened|organized|organised|will host|will convene|hosts|host)\b/gu;
+const hostedBy =
+  /\b(?:co-)?(?:hosted|organized|organised|convened|sponsored|co-sponsored|presented)\s+by\s+([^.!?]+)/gi;
+
+/** The organizations that host the event: "USIP and X hosted ...", "Hosted by X in partnership with Y", "Co-sponsored by USIP". */
+export function readHosts(document: DocumentBuilder, line: Line): boolean {
+  let found = false;
+  const add = (text: string, at: number, defaultRole: "host" | "co-host" | "sponsor") => {
+    const parts = text.split(/\s+in partnership with\s+|\s+with support from\s+|\s+together with\s+/i);
+    let offset = at;
+    parts.forEach((part, partIndex) => {
+      const role = partIndex === 0 ? defaultRole : "co-host";
+      const known = findOrganizations(part, line.start + offset);
+      const taken: Span[] = [];
+      for (const item of known) {
+        document.organization(item.info, item.matched, role, item.span);
+        taken.push(item.span);
+        found = true;
+      }
+      // Unknown names: split on " and " / ", " and keep the pieces that read as organizations.
+      for (const piece of part.split(/\s+and\s+(?=the\s|\p{Lu})|\s+at\s+(?:the\s+)?/u)) {
+        const trimmed = piece.trim().replace(/^the\s+/i, "");
+        const pieceAt = line.text.indexOf(trimmed, offset);
+        if (pieceAt === -1 || !looksLikeOrganization(trimmed)) continue;
+        const span = { start: line.start + pieceAt, end: line.start + pieceAt + trimmed.length };
+        if (taken.some((item) => span.start < item.end && span.end > item.start)) continue;
+        document.organization(resolveOrganization(trimmed), trimmed, role, span);
+        found = true;
+      }
+      offset += part.length;
+    });
+  };
+  for (const match of line.text.matchAll(hostedBy)) {
+    const role = /sponsor/i.test(match[0]) ? "sponsor" : /co-/i.test(match[0]) ? "co-host" : "host";
+    add(match[1]!, match.index + match[0].length - match[1]!.length, role);
+  }
+  if (!found) {
+    for (const match of line.text.matchAll(hostedSentence)) {
+      const subject = match[1]!;
+      add(subject, match.index + match[0].indexOf(subject), "host");
+    }
+  }
+  return found;
+}
+
+/** Date, time and place of an event from its header lines or a "Date:/Time:/Location:" block. */
+export function readWhenAndWhere(
+  document: DocumentBuilder,
+  lines: readonly Line[],
+  from: number,
+  to: number,
+): void {
+  let haveDate = false;
+  for (let index = from; index < to && index < from + 40; index++) {
+    const line = lines[index]!;
+    const labelMatch = /^(date|when|time|location|where|venue|place)\s*:\s*(.+)$/i.exec(line.text);
+    const label = labelMatch?.[1]?.toLowerCase();
+    const value = labelMatch?.[2] ?? line.text;
+    const valueAt = line.text.length - value.length;
+    const date =
+      !haveDate && (!label || label === "date" || label === "when")
+        ? dateLine(value, line.start + valueAt)
+        : null;
+    if (date) {
+      document.set("date", date.date, date.span);
+      if (date.endDate) document.set("endDate", date.endDate, date.span);
+      haveDate = true;
+      setTime(document, line);
+      // A short line right after the date line that is not a sentence is the venue.
+      const next = lines[index + 1];
+      if (
+        !label &&
+        next &&
+        next.text.length < 150 &&
+        !/[.!?]$/.test(next.text) &&
+        /,/.test(next.text) &&
+        !/^(time|location)\s*:/i.test(next.text)
+      ) {
+        document.set("location", next.text, spanOf(next));
+      }
+      continue;
+    }
+    if (label === "time") setTime(document, line);
+    if (label === "location" || label === "where" || label === "venue" || label === "place")
+      document.set("location", value.trim(), spanOf(line, valueAt));
+  }
+  if (haveDate) return;
+  // "On March 24, USIP ... hosted": the date of the hosting sentence.
+  for (let index = from; index < to; index++) {
+    const line = lines[index]!;
+    const match = /(?:^|[.!?]\s+)On ([^,]{3,40}),/.exec(line.text);
+    if (!match || !/\b(host|held|convene|organi[sz]e|gather|meet|met)/i.test(line.text)) continue;
+    const at = line.text.indexOf(match[1]!, match.index);
+    const date = findDates(match[1]!, line.start + at)[0];
+    if (date) {
+      document.set("date", date.date, date.span);
+      if (date.endDate) document.set("endDate", date.endDate, date.span);
+      return;
+    }
+  }
+}
+
+function setTime(document: DocumentBuilder, line: Line): void {
+  if (document.record.time) return;
+  const time = findTime(line.text, line.start);
+  if (!time) return;
+  const value: Record<string, string> = {};
+  if (time.start) value.start = time.start;
+  if (time.end) value.end = time.end;
+  if (time.timezone) value.timezone = time.timezone;
+  document.set("time", value, time.span);
+}
+
+export { scanHashtags, scanMentions };

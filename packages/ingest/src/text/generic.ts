@@ -1,0 +1,65 @@
+import { findDates } from "./dates.js";
+import { dateLine } from "./dates.js";
+import { isTitleLike, type Line, spanOf, spanOfLines } from "./lines.js";
+import { scanHashtags, scanMentions } from "./mentions.js";
+import type { PageHints } from "./parse-text.js";
+import { groupParagraphs, readAuthors, sectionsOf } from "./publications.js";
+import type { PageRecords } from "./records.js";
+
+const boilerplate =
+  /^(for immediate release|press release|news release|media advisory|statement|breaking|update|newsletter)$/i;
+
+/**
+ * The reader of last resort: one publication with a title (read, or derived and marked so), a
+ * date when the top of the page gives one, the body as sections, and the people, organizations
+ * and regions the prose names. It accepts any non-empty text.
+ */
+export function readGeneric(page: PageRecords, text: string, lines: readonly Line[], hints: PageHints): void {
+  const titleAt = lines
+    .slice(0, 4)
+    .findIndex((line) => isTitleLike(line) && line.text.length <= 160 && !boilerplate.test(line.text));
+  const titleLine = titleAt === -1 ? undefined : lines[titleAt];
+  let title: string;
+  let derived = false;
+  if (titleLine) title = titleLine.text;
+  else if (hints.title) {
+    title = hints.title;
+    derived = true;
+  } else {
+    const sentence = (lines[0]?.text ?? text).split(/(?<=[.!?])\s/)[0]!.trim();
+    title = sentence.length <= 100 ? sentence : `${sentence.slice(0, 97).replace(/\s+\S*$/, "")}…`;
+    if (!/[\p{L}\p{N}]/u.test(title)) title = "Untitled page";
+    derived = true;
+  }
+  const document = page.document("publication", title, titleLine ? spanOf(titleLine) : undefined, derived);
+  document.set("subtype", "other");
+  if (hints.site || hints.url)
+    document.set("source", {
+      ...(hints.site ? { site: hints.site } : {}),
+      ...(hints.url ? { url: hints.url } : {}),
+    });
+  const body = lines.filter((line) => line !== titleLine);
+  for (const line of body.slice(0, 10)) {
+    const date =
+      dateLine(line.text, line.start) ??
+      (line.text.length < 400 ? findDates(line.text.slice(0, 80), line.start)[0] : undefined);
+    if (date?.date.year !== undefined) {
+      document.set("date", date.date, date.span);
+      break;
+    }
+  }
+  const byLine = body
+    .slice(0, 10)
+    .find((line) => /^(by|authors?)\s*:?\s+\p{Lu}/iu.test(line.text) && line.text.length < 200);
+  if (byLine) readAuthors(document, byLine);
+  const prose = body.filter((line) => line !== byLine);
+  const paragraphs = groupParagraphs(prose);
+  const summary = paragraphs.find((paragraph) => paragraph.map((line) => line.text).join(" ").length > 60);
+  if (summary) document.set("summary", summary.map((line) => line.text).join(" "), spanOfLines(summary));
+  if (paragraphs.length > 0) {
+    document.set("sections", sectionsOf(paragraphs));
+    document.note("sections", spanOfLines(prose));
+  }
+  for (const line of lines) scanMentions(document, line.text, line.start, { people: line !== titleLine });
+  scanHashtags(document, text, 0);
+}

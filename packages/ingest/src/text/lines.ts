@@ -1,0 +1,71 @@
+import type { Span } from "@corpus/schema";
+import { dateLine } from "./dates.js";
+
+/** One non-empty line of the normalised text, trimmed, with its offsets. */
+export interface Line {
+  text: string;
+  start: number;
+  end: number;
+  /** A blank line (or the start of the text) comes right before this one. */
+  paragraphStart: boolean;
+}
+
+export function contentLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let offset = 0;
+  let blank = true;
+  for (const raw of text.split("\n")) {
+    const trimmed = raw.trim();
+    if (trimmed) {
+      const start = offset + raw.indexOf(trimmed);
+      lines.push({ text: trimmed, start, end: start + trimmed.length, paragraphStart: blank });
+      blank = false;
+    } else {
+      blank = true;
+    }
+    offset += raw.length + 1;
+  }
+  return lines;
+}
+
+export function spanOf(line: Line, from = 0, to = line.text.length): Span {
+  return { start: line.start + from, end: line.start + to };
+}
+
+export function spanOfLines(lines: readonly Line[]): Span | undefined {
+  if (lines.length === 0) return undefined;
+  return { start: lines[0]!.start, end: lines[lines.length - 1]!.end };
+}
+
+export const speakersHeading =
+  /^(speakers?|featured speakers|featured guests?|panel|panelists|panellists|participants|moderators?|keynote(?: speakers?| address)?|presenters|discussants|guests|welcoming remarks|opening remarks|closing remarks|hosts?|about the speakers)\s*:?$/i;
+export const relatedHeading =
+  /^(related (?:publications|analysis|content|resources|articles|events|reading|research)|further reading|see also|you may also like|more (?:analysis|publications) on this topic)\s*:?$/i;
+export const agendaHeading = /^(agenda|schedule|program|programme|event schedule|event agenda)\s*:?$/i;
+export const stopLine =
+  /^(view all\b.*|read more|read the full (?:article|piece|report)|continue reading|share(?: this)?|subscribe\b.*|download\b.*|back to top|print|tags?|filter by\b.*|showing \d.*|\d+ (?:articles|results|publications))\.?$/i;
+export const labelLine =
+  /^(by|type|topics?|tags|issue areas?|regions?|date|time|location|where|when|venue)\s*:/i;
+
+/** A line that can be a title: short enough, not a date, a label, or a sentence run-on. */
+export function isTitleLike(line: Line | undefined): boolean {
+  if (!line) return false;
+  const text = line.text;
+  if (text.length < 4 || text.length > 220) return false;
+  if (labelLine.test(text) || stopLine.test(text) || speakersHeading.test(text) || relatedHeading.test(text))
+    return false;
+  if (/^#\S+$/.test(text) || /^[“"]/.test(text)) return false;
+  if (dateLine(text)) return false;
+  if (/[.:;,]$/.test(text) && !/\b(?:U\.S|U\.N|D\.C|Inc|Jr|St)\.$/.test(text)) return false;
+  if (!/^[\p{Lu}\p{N}“"‘'¿¡]/u.test(text)) return false;
+  return true;
+}
+
+/** A line of topics: "Conflict Analysis & Prevention; Mediation, Negotiation & Dialogue". */
+export function isTopicsLine(line: Line | undefined): boolean {
+  if (!line) return false;
+  const text = line.text.replace(/^(topics?|issue areas?|tags)\s*:\s*/i, "");
+  if (text.length > 200 || /[.!?]$/.test(text)) return false;
+  const items = text.split(/\s*;\s*/);
+  return items.every((item) => item.length > 1 && item.length < 70 && /^[\p{Lu}\p{N}]/u.test(item));
+}

@@ -1,0 +1,339 @@
+import {
+  type CorpusRecord,
+  createDocumentId,
+  createPersonId,
+  createTopicId,
+  type Document,
+  type LinkType,
+  type OrganizationRole,
+  type PersonRole,
+  type Span,
+} from "@corpus/schema";
+import { type ParseContext, createProvenance } from "../context.js";
+import type { OrganizationInfo } from "./organizations.js";
+import type { RegionInfo } from "./regions.js";
+
+type Fields = Record<string, Span[]>;
+interface Entry<T> {
+  record: T;
+  fields: Fields;
+}
+const MAX_SPANS = 20;
+
+function note(fields: Fields, path: string, span: Span | undefined) {
+  if (!span) return;
+  let list = fields[path];
+  if (!list) {
+    list = [];
+    fields[path] = list;
+  }
+  if (list.length < MAX_SPANS && !list.some((item) => item.start === span.start && item.end === span.end))
+    list.push(span);
+}
+
+export interface ParticipationInput {
+  name: string;
+  nameSpan?: Span;
+  role: PersonRole;
+  roleLabel?: string;
+  honorific?: string;
+  title?: string;
+  titleSpan?: Span;
+  affiliations?: { info: OrganizationInfo; written: string; span: Span }[];
+  biography?: string;
+  biographySpan?: Span;
+}
+
+/** Collects the records one page yields: its documents, and one entity record per person, organization, topic, region. */
+export class PageRecords {
+  readonly documents: DocumentBuilder[] = [];
+  private readonly people = new Map<
+    string,
+    Entry<Record<string, unknown> & { aliases: string[]; honorifics: string[] }>
+  >();
+  private readonly organizations = new Map<string, Entry<Record<string, unknown> & { aliases: string[] }>>();
+  private readonly topics = new Map<string, Entry<Record<string, unknown>>>();
+  private readonly regions = new Map<string, Entry<Record<string, unknown> & { aliases: string[] }>>();
+  private readonly stubs = new Map<string, { title: string }>();
+
+  constructor(
+    private readonly context: ParseContext,
+    readonly layout: string,
+  ) {}
+
+  document(
+    kind: Document["kind"],
+    title: string,
+    titleSpan: Span | undefined,
+    titleDerived = false,
+  ): DocumentBuilder {
+    const builder = new DocumentBuilder(this, kind, title.trim(), titleSpan, titleDerived);
+    this.documents.push(builder);
+    return builder;
+  }
+
+  person(name: string, span: Span | undefined, honorific?: string): { id: string; name: string } {
+    const id = createPersonId(name);
+    let entry = this.people.get(id);
+    if (!entry) {
+      entry = { record: { id, kind: "person", name, aliases: [], honorifics: [] }, fields: {} };
+      this.people.set(id, entry);
+    } else if (entry.record.name !== name && !entry.record.aliases.includes(name)) {
+      entry.record.aliases.push(name);
+    }
+    if (honorific && !entry.record.honorifics.includes(honorific)) entry.record.honorifics.push(honorific);
+    note(entry.fields, "name", span);
+    return { id, name: entry.record.name as string };
+  }
+
+  organization(
+    info: OrganizationInfo,
+    written: string,
+    span: Span | undefined,
+  ): { id: string; name: string } {
+    let entry = this.organizations.get(info.id);
+    if (!entry) {
+      const record: Record<string, unknown> & { aliases: string[] } = {
+        id: info.id,
+        kind: "organization",
+        name: info.name,
+        aliases: [...info.aliases],
+      };
+      if (info.acronym) record.acronym = info.acronym;
+      entry = { record, fields: {} };
+      this.organizations.set(info.id, entry);
+    }
+    if (written !== info.name && written !== info.acronym && !entry.record.aliases.includes(written))
+      entry.record.aliases.push(written);
+    note(entry.fields, "name", span);
+    return { id: info.id, name: written };
+  }
+
+  topic(name: string, span: Span | undefined): { id: string; name: string } {
+    const id = createTopicId(name);
+    let entry = this.topics.get(id);
+    if (!entry) {
+      entry = { record: { id, kind: "topic", name, aliases: [] }, fields: {} };
+      this.topics.set(id, entry);
+    }
+    note(entry.fields, "name", span);
+    return { id, name: entry.record.name as string };
+  }
+
+  region(info: RegionInfo, written: string, span: Span | undefined): { id: string; name: string } {
+    let entry = this.regions.get(info.id);
+    if (!entry) {
+      const record: Record<string, unknown> & { aliases: string[] } = {
+        id: info.id,
+        kind: "region",
+        name: info.name,
+        aliases: [],
+        regionType: info.regionType,
+        countries: info.countries,
+      };
+      if (info.iso3166) record.iso3166 = info.iso3166;
+      entry = { record, fields: {} };
+      this.regions.set(info.id, entry);
+    }
+    if (written !== info.name && !entry.record.aliases.includes(written)) entry.record.aliases.push(written);
+    note(entry.fields, "name", span);
+    return { id: info.id, name: info.name };
+  }
+
+  stub(title: string): { id: string; title: string } {
+    const id = createDocumentId(title);
+    if (!this.stubs.has(id)) this.stubs.set(id, { title });
+    return { id, title };
+  }
+
+  /** Every record of the page: documents first, then stubs for links to pages not on this one, then entities. */
+  records(): CorpusRecord[] {
+    const provenance = (fields: Fields) => [createProvenance(this.context, this.layout, fields)];
+    const documents = this.documents.map((builder) => builder.build(provenance));
+    const documentIds = new Set(documents.map((document) => document.id));
+    const stubs: CorpusRecord[] = [];
+    for (const [id, stub] of this.stubs) {
+      if (documentIds.has(id)) continue;
+      stubs.push({
+        id,
+        kind: "stub",
+        title: stub.title,
+        titleDerived: false,
+        extent: "teaser",
+        sections: [],
+        people: [],
+        organizations: [],
+        topics: [],
+        regions: [],
+        hashtags: [],
+        links: [],
+        provenance: provenance({}),
+      } as CorpusRecord);
+    }
+    const entities = [
+      ...this.people.values(),
+      ...this.organizations.values(),
+      ...this.topics.values(),
+      ...this.regions.values(),
+    ].map((entry) => ({ ...entry.record, provenance: provenance(entry.fields) }) as unknown as CorpusRecord);
+    return [...documents, ...stubs, ...entities];
+  }
+}
+
+export class DocumentBuilder {
+  readonly record: Record<string, unknown> & {
+    people: Record<string, unknown>[];
+    organizations: { organization: { id: string; name: string }; role: OrganizationRole }[];
+    topics: { id: string; name: string }[];
+    regions: { id: string; name: string }[];
+    hashtags: string[];
+    links: { type: LinkType; target: { id: string; title: string } }[];
+    sections: { heading?: string; text: string; quotes: { text: string; source?: string }[] }[];
+  };
+  readonly fields: Fields = {};
+
+  constructor(
+    private readonly page: PageRecords,
+    kind: Document["kind"],
+    title: string,
+    titleSpan: Span | undefined,
+    titleDerived: boolean,
+  ) {
+    this.record = {
+      id: createDocumentId(title),
+      kind,
+      title,
+      titleDerived,
+      extent: "full",
+      sections: [],
+      people: [],
+      organizations: [],
+      topics: [],
+      regions: [],
+      hashtags: [],
+      links: [],
+    };
+    note(this.fields, "title", titleSpan);
+  }
+
+  get id(): string {
+    return this.record.id as string;
+  }
+
+  set(field: string, value: unknown, span?: Span): this {
+    this.record[field] = value;
+    note(this.fields, field, span);
+    return this;
+  }
+
+  note(field: string, span: Span | undefined): this {
+    note(this.fields, field, span);
+    return this;
+  }
+
+  participant(input: ParticipationInput): void {
+    const person = this.page.person(input.name, input.nameSpan, input.honorific);
+    const existing = this.record.people.findIndex(
+      (item) => (item.person as { id: string }).id === person.id && item.role === input.role,
+    );
+    if (existing !== -1) return;
+    const index = this.record.people.length;
+    const participation: Record<string, unknown> = {
+      person: { id: person.id, name: input.name },
+      role: input.role,
+      affiliations: [],
+    };
+    if (input.roleLabel) participation.roleLabel = input.roleLabel;
+    if (input.honorific) participation.honorific = input.honorific;
+    if (input.title) participation.title = input.title;
+    if (input.biography) participation.biography = input.biography;
+    const affiliations: { id: string; name: string }[] = [];
+    for (const affiliation of input.affiliations ?? []) {
+      const reference = this.page.organization(affiliation.info, affiliation.written, affiliation.span);
+      if (affiliations.some((item) => item.id === reference.id)) continue;
+      note(this.fields, `people[${index}].affiliations[${affiliations.length}]`, affiliation.span);
+      affiliations.push(reference);
+      this.organization(affiliation.info, affiliation.written, "affiliation", affiliation.span);
+    }
+    participation.affiliations = affiliations;
+    this.record.people.push(participation);
+    note(this.fields, `people[${index}]`, input.nameSpan);
+    note(this.fields, `people[${index}].title`, input.titleSpan);
+    note(this.fields, `people[${index}].biography`, input.biographySpan);
+  }
+
+  hasPerson(id: string): boolean {
+    return this.record.people.some((item) => (item.person as { id: string }).id === id);
+  }
+
+  organization(
+    info: OrganizationInfo,
+    written: string,
+    role: OrganizationRole,
+    span: Span | undefined,
+  ): void {
+    const reference = this.page.organization(info, written, span);
+    let index = this.record.organizations.findIndex(
+      (item) => item.organization.id === reference.id && item.role === role,
+    );
+    if (index === -1) {
+      // An organization already present as host or affiliation is not also "mentioned".
+      if (
+        role === "mentioned" &&
+        this.record.organizations.some((item) => item.organization.id === reference.id)
+      )
+        return;
+      index = this.record.organizations.length;
+      this.record.organizations.push({ organization: reference, role });
+    }
+    note(this.fields, `organizations[${index}]`, span);
+  }
+
+  topic(name: string, span: Span | undefined): void {
+    const reference = this.page.topic(name, span);
+    let index = this.record.topics.findIndex((item) => item.id === reference.id);
+    if (index === -1) {
+      index = this.record.topics.length;
+      this.record.topics.push(reference);
+    }
+    note(this.fields, `topics[${index}]`, span);
+  }
+
+  region(info: RegionInfo, written: string, span: Span | undefined): void {
+    const reference = this.page.region(info, written, span);
+    let index = this.record.regions.findIndex((item) => item.id === reference.id);
+    if (index === -1) {
+      index = this.record.regions.length;
+      this.record.regions.push(reference);
+    }
+    note(this.fields, `regions[${index}]`, span);
+  }
+
+  hashtag(tag: string, span: Span): void {
+    let index = this.record.hashtags.indexOf(tag);
+    if (index === -1) {
+      index = this.record.hashtags.length;
+      this.record.hashtags.push(tag);
+    }
+    note(this.fields, `hashtags[${index}]`, span);
+  }
+
+  link(type: LinkType, target: { id: string; title: string }, span?: Span): void {
+    if (target.id === this.id) return;
+    let index = this.record.links.findIndex((item) => item.type === type && item.target.id === target.id);
+    if (index === -1) {
+      index = this.record.links.length;
+      this.record.links.push({ type, target });
+    }
+    note(this.fields, `links[${index}]`, span);
+  }
+
+  /** A link to a page that may not be ingested yet: a stub stands in for it until it is. */
+  linkByTitle(type: LinkType, title: string, span?: Span): void {
+    this.link(type, this.page.stub(title), span);
+  }
+
+  build(provenance: (fields: Fields) => unknown[]): CorpusRecord {
+    return { ...this.record, provenance: provenance(this.fields) } as unknown as CorpusRecord;
+  }
+}
