@@ -79,6 +79,7 @@ export const timelineInputSchema = z
     query: searchQuerySchema.default(searchQuerySchema.parse({})),
     bucket: z.enum(["month", "year"]).default("year"),
   })
+  .prefault({})
   .meta({ id: "TimelineInput" });
 
 export const citationFormatSchema = z
@@ -109,6 +110,7 @@ export const exportInputSchema = z
     /** Stops after this many documents; the whole library when the query is empty and no filter is set. */
     max: z.int().min(1).max(1_000_000).default(100_000),
   })
+  .prefault({})
   .meta({ id: "ExportInput" });
 
 export const entityListInputSchema = z
@@ -118,6 +120,7 @@ export const entityListInputSchema = z
     cursor: z.string().max(500).optional(),
     sort: z.enum(["name", "count"]).default("count"),
   })
+  .prefault({})
   .meta({ id: "EntityListInput" });
 
 export const entityListSchema = z
@@ -191,6 +194,7 @@ export const mergeInputSchema = z
 
 export const auditInputSchema = z
   .strictObject({ limit: z.int().min(1).max(500).default(50), before: z.int().min(1).optional() })
+  .prefault({})
   .meta({ id: "AuditInput" });
 
 export const auditEntrySchema = z

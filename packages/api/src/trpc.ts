@@ -1,4 +1,5 @@
 import { toValidationIssues, type ValidationIssue } from "@corpus/schema";
+import { InvalidCursorError } from "@corpus/store";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Context } from "./context.js";
@@ -17,7 +18,7 @@ const t = initTRPC.context<Context>().create({
       error.code === "INTERNAL_SERVER_ERROR"
         ? INTERNAL_ERROR_MESSAGE
         : issues
-          ? `Invalid input: ${issues
+          ? `Input rejected: ${issues
               .slice(0, 5)
               .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
               .join("; ")}`
@@ -31,11 +32,22 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const router = t.router;
-export const publicProcedure = t.procedure;
+/** A stale or hand-made paging cursor is the caller's mistake (400), not the server's. */
+export const publicProcedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof InvalidCursorError) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: "The cursor is not valid for this query: start again without it.",
+      cause: result.error.cause,
+    });
+  }
+  return result;
+});
 export const createCallerFactory = t.createCallerFactory;
 
 /** Writes: refused when the server has no admin token (writes off) or the caller did not send it. */
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.auth.writesEnabled) {
     throw new TRPCError({
       code: "FORBIDDEN",

@@ -11,16 +11,19 @@ import {
 import { notFound, protectedProcedure } from "../trpc.js";
 import * as z from "zod";
 
+const encoder = new TextEncoder();
+
 export const adminRouter = {
   /** Records as JSON, or one file's text; bad records are reported by file and path, the rest are stored. */
   ingest: protectedProcedure
     .input(ingestInputSchema)
     .output(ingestResultSchema)
     .mutation(async ({ ctx, input }) => {
-      const outcome =
+      const file =
         "records" in input
-          ? await ctx.ingest.fromRecords(input.records)
-          : await ctx.ingest.fromFile(input.file);
+          ? { path: "records.json", bytes: encoder.encode(JSON.stringify(input.records)) }
+          : { path: input.file.name, bytes: encoder.encode(input.file.content) };
+      const outcome = await ctx.ingest.prepare([file], ctx.store);
       const recordIds = outcome.batch.records.map((record) => record.id);
       const summary =
         recordIds.length > 0 ? await ctx.store.upsert(outcome.batch) : { added: 0, updated: 0, unchanged: 0 };

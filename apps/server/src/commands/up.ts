@@ -1,0 +1,93 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parseFiles, prepareBatch } from "@corpus/ingest";
+import type { Store } from "@corpus/store";
+import { type Command, EXIT_OK } from "../command.js";
+import { parseServeOptions, SERVE_OPTIONS_HELP } from "../http/config.js";
+import { closeOnSignal, startServer } from "../http/run-server.js";
+import { readServerEnvironment } from "../http/server-environment.js";
+
+// Paths from apps/server/dist/commands/ to the repository's demo library and web app.
+const repositoryRoot = fileURLToPath(new URL("../../../../", import.meta.url));
+const demoFolder = fileURLToPath(new URL("../../../../data/demo/", import.meta.url));
+const webStart = fileURLToPath(new URL("../../../web/start.mjs", import.meta.url));
+const webBuild = fileURLToPath(new URL("../../../web/.next/BUILD_ID", import.meta.url));
+const WEB_PORT = 3000;
+
+const help = `corpus up: the whole thing, with the demo library
+
+Usage: corpus up [options]
+
+Opens the library (./.corpus/library.db unless --db or CORPUS_DATABASE_URL says otherwise),
+loads the demo library from data/demo/ when the library is empty, serves the API on
+http://127.0.0.1:4000 and, when the web app is built, starts it on http://127.0.0.1:${WEB_PORT}.
+Ctrl+C stops both. This is what \`npm start\` runs.
+
+Options (as for corpus serve):
+${SERVE_OPTIONS_HELP}`;
+
+/** The same path as `corpus ingest`: parse every demo file, merge with the library, upsert. */
+async function loadDemoIfEmpty(store: Store): Promise<void> {
+  const stats = await store.stats();
+  if (stats.documents > 0) return;
+  if (!existsSync(demoFolder)) {
+    process.stderr.write(`corpus up: the library is empty and ${demoFolder} is missing; starting empty.\n`);
+    return;
+  }
+  const files = await parseFiles([demoFolder]);
+  const batch = await prepareBatch(files, store);
+  const summary = await store.upsert(batch);
+  const failed = files.filter((file) => file.failed).length;
+  process.stderr.write(
+    `corpus up: loaded the demo library: ${summary.added} records from ${files.length - failed} files${failed ? ` (${failed} failed)` : ""}.\n`,
+  );
+}
+
+function startWeb(apiUrl: string): ChildProcess | undefined {
+  if (!existsSync(webBuild)) {
+    process.stderr.write(
+      "corpus up: the web app is not built (apps/web/.next); serving the API only. Build it with: pnpm exec turbo run build --filter @corpus/web\n",
+    );
+    return undefined;
+  }
+  return spawn(process.execPath, [webStart], {
+    cwd: repositoryRoot,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, PORT: String(WEB_PORT), CORPUS_API_URL: apiUrl },
+  });
+}
+
+export const upCommand: Command = {
+  name: "up",
+  summary: "start the API and the web app, loading the demo library into an empty library",
+  help,
+  async run(argv) {
+    const options = parseServeOptions(argv, readServerEnvironment());
+    const { api, url, logger } = await startServer(options, loadDemoIfEmpty);
+    const web = startWeb(url);
+    process.stderr.write(
+      `\nCorpus is running.\n  API:     ${url}  (REST ${url}/api/v1, OpenAPI ${url}/api/openapi.json)\n`,
+    );
+    if (web) process.stderr.write(`  Web app: http://127.0.0.1:${WEB_PORT}\n`);
+    process.stderr.write("Press Ctrl+C to stop.\n\n");
+    const webExited = web
+      ? new Promise<void>((resolve) => {
+          web.once("exit", () => resolve());
+        })
+      : Promise.resolve();
+    let stopping = false;
+    web?.once("exit", (code) => {
+      if (!stopping && code !== 0)
+        process.stderr.write(`corpus up: the web app exited with code ${code}; the API keeps running.\n`);
+    });
+    await closeOnSignal(async (signal) => {
+      stopping = true;
+      logger.info({ signal }, "shutting down");
+      if (web && web.exitCode === null && web.signalCode === null) web.kill("SIGTERM");
+      await Promise.all([api.close(), webExited]);
+    });
+    logger.flush();
+    return EXIT_OK;
+  },
+};
