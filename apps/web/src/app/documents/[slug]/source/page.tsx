@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ApiProblemNotice } from "@/components/api-problem";
+import { documentPath, slugFromSegment } from "@/lib/ids";
+import { load, loadOptional } from "@/lib/load";
+import { describeFieldPath, segmentText, valueAtPath } from "@/lib/provenance";
+import { getQueryClient, trpc } from "@/trpc/server";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export const metadata: Metadata = { title: "Source text" };
+
+/**
+ * The normalised page text a record was read from. Choosing a field marks the characters it
+ * came from: the state is the URL (?field=...), so it needs no JavaScript and can be shared.
+ */
+export default async function SourcePage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const query = await searchParams;
+  const field = typeof query.field === "string" ? query.field : undefined;
+  const contentHash =
+    typeof query.source === "string" && /^[0-9a-f]{64}$/.test(query.source) ? query.source : undefined;
+  const id = `doc:${slugFromSegment(slug)}`;
+  const queryClient = getQueryClient();
+  const [view, record] = await Promise.all([
+    load(
+      queryClient.fetchQuery(trpc.documents.source.queryOptions(contentHash ? { id, contentHash } : { id })),
+    ),
+    loadOptional(queryClient.fetchQuery(trpc.documents.get.queryOptions({ id }))),
+  ]);
+  if (!view.ok) return <ApiProblemNotice problem={view.problem} what="the source text" />;
+  const { source, provenance } = view.data;
+  const fields = Object.entries(provenance?.fields ?? {}).filter(([, spans]) => spans.length > 0);
+  const selected = fields.find(([path]) => path === field);
+  const segments = segmentText(source.text, selected?.[1] ?? []);
+  const sourceQuery = contentHash ? `&source=${contentHash}` : "";
+  let firstMark = true;
+  return (
+    <>
+      <p className="small">
+        <Link href={documentPath(id)}>← {view.data.record?.label ?? "Back to the document"}</Link>
+      </p>
+      <h1>Source text</h1>
+      <p className="muted small">
+        {source.path ?? "Input"} · {source.mediaType} · sha256 {source.contentHash.slice(0, 12)}… The text is
+        shown as the parser read it, after normalising.
+      </p>
+      <div className="source-view">
+        <nav aria-label="Fields read from this text">
+          <h2 style={{ marginTop: 0 }}>Fields</h2>
+          {fields.length ? (
+            <ul className="plain field-list">
+              {fields.map(([path, spans]) => (
+                <li key={path}>
+                  <Link
+                    href={`?field=${encodeURIComponent(path)}${sourceQuery}#selected`}
+                    aria-current={path === field ? "true" : undefined}
+                    scroll={false}
+                    prefetch={false}
+                  >
+                    {describeFieldPath(path)}
+                  </Link>
+                  <span className="small muted"> ({spans.length})</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted small">No field of this record carries character positions in this text.</p>
+          )}
+        </nav>
+        <section aria-label="Source text">
+          {selected ? (
+            <p className="notice" aria-live="polite">
+              <strong>{describeFieldPath(selected[0])}</strong>
+              {record ? <>: “{valueAtPath(record.document, selected[0]) ?? "(no value)"}”</> : null} is marked
+              below.
+            </p>
+          ) : (
+            <p className="notice">Choose a field to mark the characters it was read from.</p>
+          )}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+          <pre className="source-text" tabIndex={0}>
+            {segments.map((segment) => {
+              if (!segment.highlighted) return <span key={segment.start}>{segment.text}</span>;
+              const id = firstMark ? "selected" : undefined;
+              firstMark = false;
+              return (
+                <mark key={segment.start} id={id}>
+                  {segment.text}
+                </mark>
+              );
+            })}
+          </pre>
+        </section>
+      </div>
+    </>
+  );
+}

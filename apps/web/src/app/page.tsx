@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ApiProblemNotice } from "@/components/api-problem";
+import { SearchBox } from "@/components/search-box";
+import { SearchResults } from "@/components/search-results";
+import { TimelineChart } from "@/components/timeline-chart";
+import { load } from "@/lib/load";
+import {
+  parseSearchState,
+  type RawSearchParams,
+  searchHref,
+  toSearchParams,
+  toSearchQuery,
+  withDateBucket,
+} from "@/lib/search-params";
+import { chooseBucket } from "@/lib/timeline";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+
+// Every search calls the API at request time; nothing here can be built ahead.
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<RawSearchParams> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const state = parseSearchState(await searchParams);
+  const feedQuery = toSearchParams({ ...state, after: [] }).toString();
+  return {
+    title: state.text ? `“${state.text}”` : "Search",
+    alternates: {
+      types: {
+        "application/atom+xml": [
+          { url: `/feed${feedQuery ? `?${feedQuery}` : ""}`, title: "This search as an Atom feed" },
+        ],
+      },
+    },
+  };
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const state = parseSearchState(await searchParams);
+  const input = toSearchQuery(state);
+  const bucket = chooseBucket(state.from, state.to);
+  const queryClient = getQueryClient();
+  const [search, timeline] = await Promise.all([
+    load(queryClient.fetchQuery(trpc.documents.search.queryOptions(input))),
+    load(
+      queryClient.fetchQuery(
+        trpc.documents.timeline.queryOptions({
+          query: { ...input, cursor: undefined, facets: false, limit: 1 },
+          bucket,
+        }),
+      ),
+    ),
+  ]);
+  const feedQuery = toSearchParams({ ...state, after: [] }).toString();
+  const exploreHref = searchHref({ ...state, after: [] }, "/explore");
+  return (
+    <>
+      <h1>Search the library</h1>
+      <SearchBox state={state} />
+      {search.ok ? (
+        <HydrateClient>
+          <SearchResults
+            state={state}
+            input={input}
+            timeline={
+              timeline.ok && timeline.data.length > 1 ? (
+                <section aria-label="Timeline of these results">
+                  <TimelineChart
+                    buckets={timeline.data}
+                    title={`Matching documents per ${bucket}`}
+                    hrefFor={(value) => searchHref(withDateBucket(state, value))}
+                  />
+                </section>
+              ) : null
+            }
+          />
+        </HydrateClient>
+      ) : (
+        <ApiProblemNotice problem={search.problem} what="search results" />
+      )}
+      <p className="small">
+        <Link href={exploreHref} prefetch={false}>
+          Map, network and timeline of this search
+        </Link>{" "}
+        ·{" "}
+        <a href={`/feed${feedQuery ? `?${feedQuery}` : ""}`} type="application/atom+xml">
+          Follow this search (Atom feed)
+        </a>
+      </p>
+    </>
+  );
+}

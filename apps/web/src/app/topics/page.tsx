@@ -1,0 +1,8 @@
+import { EntityListPage, type EntityListPageProps } from "@/components/entity-list-page";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Topics" };
+
+export default async function Page({ searchParams }: EntityListPageProps) {
+  return <EntityListPage kind="topic" searchParams={await searchParams} />;
+}

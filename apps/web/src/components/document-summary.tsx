@@ -1,0 +1,59 @@
+import type { DocumentSummary, Snippet } from "@corpus/schema";
+import Link from "next/link";
+import { formatDate, humanize, isoDate, kindLabels } from "@/lib/format";
+import { documentPath } from "@/lib/ids";
+import { SnippetText } from "./snippet";
+
+/** One document in a list: title link, kind, date, site, people, and the matching passage. */
+export function DocumentSummaryItem({
+  document,
+  snippet,
+  roles,
+  headingLevel = 3,
+}: {
+  document: DocumentSummary;
+  snippet?: Snippet | undefined;
+  roles?: string[];
+  headingLevel?: 2 | 3 | 4;
+}) {
+  const Heading = `h${headingLevel}` as "h2" | "h3" | "h4";
+  const people = document.people.slice(0, 4);
+  return (
+    <li className="hit">
+      <Heading>
+        <Link href={documentPath(document.id)} prefetch={false}>
+          {document.title}
+        </Link>
+      </Heading>
+      <div className="meta">
+        <span className={`badge kind-${document.kind}`}>
+          {document.subtype ? humanize(document.subtype) : (kindLabels[document.kind] ?? document.kind)}
+        </span>
+        {document.date ? <time dateTime={isoDate(document.date)}>{formatDate(document.date)}</time> : null}
+        {document.site ? <> · {document.site}</> : null}
+        {document.extent === "teaser" ? <> · teaser only</> : null}
+        {roles?.length ? <> · as {roles.map(humanize).join(", ").toLowerCase()}</> : null}
+      </div>
+      {people.length ? (
+        <div className="meta">
+          {people.map((person, index) => (
+            <span key={`${person.id}-${person.role}`}>
+              {index > 0 ? ", " : ""}
+              {person.name} <span className="small">({humanize(person.role).toLowerCase()})</span>
+            </span>
+          ))}
+          {document.people.length > people.length
+            ? ` and ${document.people.length - people.length} more`
+            : ""}
+        </div>
+      ) : null}
+      {snippet?.length ? (
+        <p className="snippet">
+          <SnippetText snippet={snippet} />
+        </p>
+      ) : document.summary ? (
+        <p className="snippet">{document.summary}</p>
+      ) : null}
+    </li>
+  );
+}

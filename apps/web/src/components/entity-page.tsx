@@ -1,0 +1,201 @@
+import type { EntityView } from "@corpus/schema";
+import Link from "next/link";
+import { formatDate, humanize, plural, safeExternalUrl } from "@/lib/format";
+import {
+  documentPath,
+  type EntityKind,
+  entityId,
+  entityKindLabels,
+  idSlug,
+  slugFromSegment,
+} from "@/lib/ids";
+import { load } from "@/lib/load";
+import { emptySearchState, type EntityFilterName, searchHref, withDateBucket } from "@/lib/search-params";
+import { getQueryClient, trpc } from "@/trpc/server";
+import { ApiProblemNotice } from "./api-problem";
+import { DocumentSummaryItem } from "./document-summary";
+import { EntityLink, EntityLinks } from "./entity-link";
+import { PeopleNetwork } from "./people-network";
+import { TimelineChart } from "./timeline-chart";
+
+export async function fetchEntity(kind: EntityKind, segment: string) {
+  const id = entityId(kind, slugFromSegment(segment));
+  const input = { id };
+  const queryClient = getQueryClient();
+  switch (kind) {
+    case "person":
+      return load(queryClient.fetchQuery(trpc.people.get.queryOptions(input)));
+    case "organization":
+      return load(queryClient.fetchQuery(trpc.organizations.get.queryOptions(input)));
+    case "topic":
+      return load(queryClient.fetchQuery(trpc.topics.get.queryOptions(input)));
+    default:
+      return load(queryClient.fetchQuery(trpc.regions.get.queryOptions(input)));
+  }
+}
+
+function EntityFacts({ view }: { view: EntityView }) {
+  const entity = view.entity;
+  const facts: [string, React.ReactNode][] = [];
+  if (entity.aliases.length) facts.push(["Also written", entity.aliases.join("; ")]);
+  if (entity.kind === "person" && entity.honorifics.length)
+    facts.push(["Honorifics", entity.honorifics.join("; ")]);
+  if (entity.kind === "organization") {
+    if (entity.acronym) facts.push(["Acronym", entity.acronym]);
+    const url = safeExternalUrl(entity.url);
+    if (url)
+      facts.push([
+        "Website",
+        <a key="url" href={url} rel="noopener noreferrer nofollow">
+          {url}
+        </a>,
+      ]);
+  }
+  if (entity.kind === "region") {
+    facts.push(["Type", entity.regionType === "country" ? "Country" : "Named region"]);
+    if (entity.iso3166)
+      facts.push([
+        "ISO 3166",
+        [entity.iso3166.alpha2, entity.iso3166.alpha3, entity.iso3166.numeric].filter(Boolean).join(" · "),
+      ]);
+    if (entity.countries.length) facts.push(["Countries", entity.countries.join(", ")]);
+  }
+  if (view.roles.length)
+    facts.push([
+      "Roles",
+      view.roles.map((role) => `${humanize(role.role).toLowerCase()} (${role.count})`).join(", "),
+    ]);
+  if (!facts.length) return null;
+  return (
+    <dl className="fields">
+      {facts.map(([term, value]) => (
+        <div key={term} style={{ display: "contents" }}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function CountList({ title, items }: { title: string; items: EntityView["people"] }) {
+  if (!items.length) return null;
+  return (
+    <section aria-label={title}>
+      <h3>{title}</h3>
+      <ul className="plain">
+        {items.slice(0, 15).map((item) => (
+          <li key={item.id}>
+            <EntityLink id={item.id} name={item.name} /> <span className="muted small">({item.count})</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A person, organization, topic or region: documents by role, positions over time, who and what co-occurs. */
+export async function EntityPage({ kind, segment }: { kind: EntityKind; segment: string }) {
+  const loaded = await fetchEntity(kind, segment);
+  if (!loaded.ok) return <ApiProblemNotice problem={loaded.problem} what={`this ${kind}`} />;
+  const view = loaded.data;
+  const filterName: EntityFilterName = kind;
+  const filtered = { ...emptySearchState(), [filterName]: [idSlug(view.entity.id)] };
+  const roles = [...new Set(view.documents.flatMap((item) => (item.roles.length ? item.roles : [""])))];
+  return (
+    <article>
+      <p className="meta muted">{entityKindLabels[kind].one}</p>
+      <h1>{view.entity.name}</h1>
+      {"description" in view.entity && view.entity.description ? (
+        <p className="section-text">{view.entity.description}</p>
+      ) : null}
+      <p>
+        {plural(view.documentCount, "document")} in the library ·{" "}
+        <Link href={searchHref(filtered)} prefetch={false}>
+          Search within them
+        </Link>
+      </p>
+      <EntityFacts view={view} />
+      {view.timeline.length ? (
+        <section aria-labelledby="timeline-heading">
+          <h2 id="timeline-heading">Over time</h2>
+          <TimelineChart
+            buckets={view.timeline}
+            title={`Documents naming ${view.entity.name}`}
+            hrefFor={(bucket) => searchHref(withDateBucket(filtered, bucket))}
+          />
+        </section>
+      ) : null}
+      <div className="two-columns">
+        <div>
+          <h2>Documents</h2>
+          {roles.map((role) => {
+            const documents = view.documents.filter((item) =>
+              role ? item.roles.includes(role) : item.roles.length === 0,
+            );
+            return (
+              <section
+                key={role || "none"}
+                aria-label={role ? `As ${humanize(role).toLowerCase()}` : "Documents"}
+              >
+                {role ? <h3>As {humanize(role).toLowerCase()}</h3> : null}
+                <ul className="hits">
+                  {documents.map((item) => (
+                    <DocumentSummaryItem key={item.document.id} document={item.document} headingLevel={4} />
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+          {view.documents.length < view.documentCount ? (
+            <p className="small">
+              Showing {view.documents.length} of {view.documentCount}.{" "}
+              <Link href={searchHref(filtered)} prefetch={false}>
+                See them all in the search
+              </Link>
+            </p>
+          ) : null}
+          {view.positions.length ? (
+            <section aria-labelledby="positions-heading">
+              <h2 id="positions-heading">Titles and affiliations over time</h2>
+              <ul className="plain people-list">
+                {view.positions.map((position) => (
+                  <li key={`${position.document.id}-${position.title ?? ""}`}>
+                    <span className="muted small">{formatDate(position.date)}</span>
+                    <div>
+                      {position.title ?? ""}
+                      {position.title && position.affiliations.length ? ", " : ""}
+                      <EntityLinks items={position.affiliations} />
+                    </div>
+                    <div className="small">
+                      in{" "}
+                      <Link href={documentPath(position.document.id)} prefetch={false}>
+                        {position.document.title}
+                      </Link>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </div>
+        <aside aria-label="Who and what appears alongside">
+          <h2>Appears alongside</h2>
+          <CountList
+            title={kind === "person" ? "Co-speakers and co-authors" : "People"}
+            items={view.people}
+          />
+          <CountList title="Organizations" items={view.organizations} />
+          <CountList title="Topics" items={view.topics} />
+          <CountList title="Regions" items={view.regions} />
+        </aside>
+      </div>
+      {view.people.length > 1 ? (
+        <section aria-labelledby="network-heading">
+          <h2 id="network-heading">Who appeared together</h2>
+          <PeopleNetwork documents={view.documents.map((item) => item.document)} maxNodes={30} />
+        </section>
+      ) : null}
+    </article>
+  );
+}

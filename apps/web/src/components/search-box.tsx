@@ -1,0 +1,152 @@
+"use client";
+
+import type { EntityListItem } from "@corpus/schema";
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useState } from "react";
+import { entityKindLabels } from "@/lib/ids";
+import {
+  type EntityFilterName,
+  entityFilterPrefixes,
+  type SearchState,
+  searchHref,
+  toSearchParams,
+  withChanges,
+} from "@/lib/search-params";
+import { useTRPC } from "@/trpc/client";
+
+const filterForKind: Record<EntityListItem["kind"], EntityFilterName> = {
+  person: "person",
+  organization: "organization",
+  topic: "topic",
+  region: "region",
+};
+
+function useDebounced<T>(value: T, milliseconds: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), milliseconds);
+    return () => clearTimeout(timer);
+  }, [value, milliseconds]);
+  return debounced;
+}
+
+/**
+ * The query box with typeahead (an ARIA 1.2 combobox). Picking a suggestion filters the search
+ * by that person, organization, topic or region. Without JavaScript it is a plain GET form.
+ */
+export function SearchBox({ state, action = "/" }: { state: SearchState; action?: string }) {
+  const router = useRouter();
+  const trpc = useTRPC();
+  const listId = useId();
+  const [text, setText] = useState(state.text);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const prefix = useDebounced(text.trim(), 150);
+  const suggestions = useQuery({
+    ...trpc.entities.autocomplete.queryOptions({ prefix: prefix.slice(0, 100), limit: 8 }),
+    enabled: open && prefix.length >= 2,
+    staleTime: 5 * 60_000,
+  });
+  const items = open && prefix.length >= 2 ? (suggestions.data ?? []) : [];
+  const expanded = items.length > 0;
+
+  useEffect(() => setText(state.text), [state.text]);
+
+  function choose(item: EntityListItem) {
+    const name = filterForKind[item.kind];
+    const slug = item.id.slice(entityFilterPrefixes[name].length + 1);
+    const current = state[name];
+    setOpen(false);
+    setText("");
+    router.push(
+      searchHref(
+        withChanges(state, { text: "", [name]: current.includes(slug) ? current : [...current, slug] }),
+      ),
+    );
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setOpen(false);
+    router.push(searchHref(withChanges(state, { text: text.trim() })));
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === "ArrowDown" && items.length) {
+      event.preventDefault();
+      setOpen(true);
+      setActive((index) => (index + 1) % items.length);
+    } else if (event.key === "ArrowUp" && items.length) {
+      event.preventDefault();
+      setActive((index) => (index <= 0 ? items.length - 1 : index - 1));
+    } else if (event.key === "Enter" && expanded && active >= 0 && items[active]) {
+      event.preventDefault();
+      choose(items[active]);
+    } else if (event.key === "Escape") {
+      setOpen(false);
+      setActive(-1);
+    }
+  }
+
+  const hidden = [...toSearchParams(withChanges(state, { text: "" })).entries()];
+  return (
+    <search aria-label="Search the library">
+      <form className="search-form" action={action} method="get" onSubmit={submit}>
+        <div className="combobox">
+          <label htmlFor="search-input" className="visually-hidden">
+            Search words
+          </label>
+          <input
+            id="search-input"
+            type="search"
+            name="q"
+            value={text}
+            placeholder="Search events, publications, people, topics…"
+            autoComplete="off"
+            maxLength={500}
+            role="combobox"
+            aria-autocomplete="list"
+            aria-expanded={expanded}
+            aria-controls={listId}
+            aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
+            onChange={(event) => {
+              setText(event.target.value);
+              setOpen(true);
+              setActive(-1);
+            }}
+            onKeyDown={onKeyDown}
+            onBlur={() => setTimeout(() => setOpen(false), 150)}
+          />
+          <div id={listId} role="listbox" aria-label="Suggestions" className="suggestions" hidden={!expanded}>
+            {items.map((item, index) => (
+              <div
+                key={item.id}
+                tabIndex={-1}
+                id={`${listId}-${index}`}
+                role="option"
+                aria-selected={index === active}
+                onMouseDown={(event) => {
+                  event.preventDefault();
+                  choose(item);
+                }}
+              >
+                <span>{item.name}</span>
+                <span className="small">
+                  {entityKindLabels[item.kind].one} · {item.documentCount}
+                </span>
+              </div>
+            ))}
+          </div>
+        </div>
+        {hidden.map(([name, value], index) => (
+          <input key={`${name}-${index}`} type="hidden" name={name} value={value} />
+        ))}
+        <button type="submit">Search</button>
+      </form>
+      <p className="visually-hidden" aria-live="polite">
+        {expanded ? `${items.length} suggestions; use the arrow keys to choose` : ""}
+      </p>
+    </search>
+  );
+}

@@ -1,0 +1,85 @@
+import type { Facets } from "@corpus/schema";
+import Link from "next/link";
+import { humanize, kindLabels } from "@/lib/format";
+import {
+  emptySearchState,
+  entityFilterNames,
+  entityFilterPrefixes,
+  type ListFilterName,
+  type SearchState,
+  searchHref,
+  toggleValue,
+  withChanges,
+} from "@/lib/search-params";
+
+interface Chip {
+  key: string;
+  label: string;
+  href: string;
+}
+
+/** Every active filter as a chip whose link removes it. Labels come from the facets when known. */
+export function activeChips(state: SearchState, facets: Facets | undefined): Chip[] {
+  const chips: Chip[] = [];
+  const labelOf = (name: keyof Facets, value: string) =>
+    facets?.[name].find((item) => item.value === value)?.label;
+  const add = (name: ListFilterName, value: string, label: string, title: string) =>
+    chips.push({
+      key: `${name}:${value}`,
+      label: `${title}: ${label}`,
+      href: searchHref(toggleValue(state, name, value)),
+    });
+  for (const value of state.kind) add("kind", value, kindLabels[value] ?? value, "Kind");
+  for (const value of state.subtype) add("subtype", value, humanize(value), "Type");
+  for (const name of entityFilterNames) {
+    for (const slug of state[name]) {
+      const id = `${entityFilterPrefixes[name]}:${slug}`;
+      add(name, slug, labelOf(name, id) ?? slug, humanize(name));
+    }
+  }
+  for (const value of state.role) add("role", value, humanize(value), "Role");
+  if (state.from || state.to) {
+    const label = state.from === state.to ? (state.from ?? "") : `${state.from ?? "…"} to ${state.to ?? "…"}`;
+    chips.push({
+      key: "date",
+      label: `Date: ${label}`,
+      href: searchHref(withChanges(state, { from: undefined, to: undefined })),
+    });
+  }
+  return chips;
+}
+
+export function SearchChips({ state, facets }: { state: SearchState; facets: Facets | undefined }) {
+  const chips = activeChips(state, facets);
+  if (!chips.length) return null;
+  return (
+    <section aria-label="Active filters">
+      <ul className="chips">
+        {chips.map((chip) => (
+          <li key={chip.key}>
+            <Link
+              className="chip"
+              href={chip.href}
+              aria-label={`Remove filter ${chip.label}`}
+              prefetch={false}
+            >
+              {chip.label}{" "}
+              <span className="remove" aria-hidden="true">
+                ×
+              </span>
+            </Link>
+          </li>
+        ))}
+        <li>
+          <Link
+            className="chip"
+            href={searchHref({ ...emptySearchState(), text: state.text })}
+            prefetch={false}
+          >
+            Clear all filters
+          </Link>
+        </li>
+      </ul>
+    </section>
+  );
+}

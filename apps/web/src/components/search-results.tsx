@@ -1,0 +1,124 @@
+"use client";
+
+import type { SearchQueryInput, SearchSort } from "@corpus/schema";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { plural } from "@/lib/format";
+import { isFiltered, type SearchState, searchHref, withChanges } from "@/lib/search-params";
+import { useTRPC } from "@/trpc/client";
+import { DocumentSummaryItem } from "./document-summary";
+import { SearchChips } from "./search-chips";
+import { SearchFacets } from "./search-facets";
+
+const sorts: { value: SearchSort; label: string }[] = [
+  { value: "relevance", label: "Relevance" },
+  { value: "newest", label: "Newest" },
+  { value: "oldest", label: "Oldest" },
+];
+
+/**
+ * The result list, facets, chips and pager. The server prefetches the same query and hydrates
+ * it, so the first paint has the results; the browser only fetches if the cache goes stale.
+ */
+export function SearchResults({
+  state,
+  input,
+  timeline,
+}: {
+  state: SearchState;
+  input: SearchQueryInput;
+  timeline?: ReactNode;
+}) {
+  const trpc = useTRPC();
+  const search = useQuery({
+    ...trpc.documents.search.queryOptions(input),
+    placeholderData: keepPreviousData,
+  });
+  if (search.isError && !search.data) {
+    return (
+      <div className="notice problem" role="alert">
+        <h2>Cannot search: the API did not answer</h2>
+        <p>{search.error.message}</p>
+      </div>
+    );
+  }
+  const result = search.data;
+  if (!result) {
+    return (
+      <p role="status" className="muted">
+        Searching…
+      </p>
+    );
+  }
+  const page = state.after.length + 1;
+  const first = (page - 1) * (input.limit ?? 20) + 1;
+  const last = first + result.hits.length - 1;
+  return (
+    <div className="search-layout">
+      <div>{result.facets ? <SearchFacets facets={result.facets} state={state} /> : null}</div>
+      <section aria-labelledby="results-heading">
+        <SearchChips state={state} facets={result.facets} />
+        {timeline}
+        <div className="toolbar">
+          <h2 id="results-heading" style={{ margin: 0, fontSize: "1rem" }} aria-live="polite">
+            {result.total === 0
+              ? "No documents match"
+              : `${plural(result.total, "document")}${result.total > result.hits.length ? `, showing ${first}–${last}` : ""}`}
+          </h2>
+          <ul className="sort-links" aria-label="Sort by">
+            {sorts.map((sort) => (
+              <li key={sort.value}>
+                <Link
+                  href={searchHref(withChanges(state, { sort: sort.value }))}
+                  aria-current={state.sort === sort.value ? "true" : undefined}
+                  prefetch={false}
+                >
+                  {sort.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+        {result.fellBackToLiteral ? (
+          <p className="notice">
+            The query could not be read as an advanced query, so its words were searched as written.
+          </p>
+        ) : null}
+        {result.total === 0 ? (
+          <p>
+            {isFiltered(state) ? "Try removing a filter" : "Try other words"}
+            {state.text ? ", or check the spelling." : "."}
+          </p>
+        ) : (
+          <ol className="hits" start={first} aria-label="Results">
+            {result.hits.map((hit) => (
+              <DocumentSummaryItem key={hit.document.id} document={hit.document} snippet={hit.snippet} />
+            ))}
+          </ol>
+        )}
+        <nav className="pager" aria-label="Pages">
+          {page > 1 ? (
+            <Link
+              href={searchHref({ ...state, after: state.after.slice(0, -1) })}
+              rel="prev"
+              prefetch={false}
+            >
+              ← Previous page
+            </Link>
+          ) : null}
+          {page > 1 || result.nextCursor ? <span className="muted">Page {page}</span> : null}
+          {result.nextCursor ? (
+            <Link
+              href={searchHref({ ...state, after: [...state.after, result.nextCursor] })}
+              rel="next"
+              prefetch={false}
+            >
+              Next page →
+            </Link>
+          ) : null}
+        </nav>
+      </section>
+    </div>
+  );
+}

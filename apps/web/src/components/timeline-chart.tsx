@@ -1,0 +1,81 @@
+import type { TimelineBucket } from "@corpus/schema";
+import Link from "next/link";
+import { formatBucket, kindLabels, plural } from "@/lib/format";
+import { layoutTimeline } from "@/lib/timeline";
+
+/**
+ * Documents per bucket, stacked by kind, drawn on the server as SVG. Each bar is a link that
+ * narrows the search to its year or month, so it works with keyboard and without JavaScript.
+ */
+export function TimelineChart({
+  buckets,
+  hrefFor,
+  title = "Documents over time",
+  height = 150,
+}: {
+  buckets: readonly TimelineBucket[];
+  /** Where clicking a bar goes; omit for a chart without links. */
+  hrefFor?: (bucket: string) => string;
+  title?: string;
+  height?: number;
+}) {
+  if (buckets.length === 0) return <p className="muted small">No dated documents to chart.</p>;
+  const layout = layoutTimeline(buckets, 720, height);
+  const labelHeight = 18;
+  return (
+    <figure className="timeline" style={{ margin: 0 }}>
+      <figcaption className="visually-hidden">{title}</figcaption>
+      {/* biome-ignore lint/a11y/useSemanticElements: an SVG of links is a group; there is no HTML element for it */}
+      <svg
+        className="chart"
+        viewBox={`-18 0 ${layout.width + 36} ${layout.height + labelHeight}`}
+        role="group"
+        aria-label={`${title}: ${buckets.length} ${buckets.length === 1 ? "period" : "periods"}, at most ${layout.maximum} documents in one`}
+      >
+        <line className="axis" x1={0} x2={layout.width} y1={layout.height + 0.5} y2={layout.height + 0.5} />
+        {layout.bars.map((bar) => {
+          const label = `${formatBucket(bar.bucket)}: ${plural(bar.total, "document")} (${bar.segments
+            .map((segment) => `${segment.count} ${(kindLabels[segment.kind] ?? segment.kind).toLowerCase()}`)
+            .join(", ")})`;
+          const shapes = (
+            <>
+              <title>{label}</title>
+              {/* a transparent full-height target makes short bars easy to hit */}
+              <rect x={bar.x} y={0} width={bar.width} height={layout.height} fill="transparent" />
+              {bar.segments.map((segment) => (
+                <rect
+                  key={segment.kind}
+                  className={`fill-${segment.kind}`}
+                  x={bar.x}
+                  y={segment.y}
+                  width={bar.width}
+                  height={Math.max(segment.height, 0.5)}
+                />
+              ))}
+              {layout.labelled.has(bar.bucket) ? (
+                <text x={bar.x + bar.width / 2} y={layout.height + 13} textAnchor="middle">
+                  {bar.bucket.length > 4 ? formatBucket(bar.bucket) : bar.bucket}
+                </text>
+              ) : null}
+            </>
+          );
+          return hrefFor ? (
+            <Link key={bar.bucket} href={hrefFor(bar.bucket)} aria-label={`${label}. Show only these`}>
+              {shapes}
+            </Link>
+          ) : (
+            <g key={bar.bucket}>{shapes}</g>
+          );
+        })}
+      </svg>
+      <ul className="legend" aria-label="Kinds">
+        {layout.kinds.map((kind) => (
+          <li key={kind}>
+            <span className={`swatch fill-${kind}`} aria-hidden="true" />
+            {kindLabels[kind] ?? kind}
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+}

@@ -1,0 +1,93 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  emptySearchState,
+  parseSearchState,
+  searchHref,
+  toggleValue,
+  toSearchParams,
+  toSearchQuery,
+  withDateBucket,
+} from "./search-params";
+
+function paramsToRaw(params: URLSearchParams): Record<string, string[]> {
+  const raw: Record<string, string[]> = {};
+  for (const key of new Set(params.keys())) raw[key] = params.getAll(key);
+  return raw;
+}
+
+describe("search state in the URL", () => {
+  it("reads a shared search URL back into the same API query", () => {
+    const state = parseSearchState({
+      q: "nuclear talks",
+      kind: ["event", "publication"],
+      person: "frank-aum",
+      region: "region:KR",
+      from: "2021",
+      to: "2021-04",
+      sort: "newest",
+    });
+    expect(toSearchQuery(state)).toMatchObject({
+      text: "nuclear talks",
+      sort: "newest",
+      filters: {
+        kind: ["event", "publication"],
+        person: ["person:frank-aum"],
+        region: ["region:KR"],
+        from: "2021",
+        to: "2021-04",
+      },
+    });
+  });
+
+  it("drops malformed values instead of failing the page", () => {
+    const state = parseSearchState({
+      kind: ["event", "bogus"],
+      sort: "sideways",
+      from: "21st",
+      person: "<script>",
+    });
+    expect(state.kind).toEqual(["event"]);
+    expect(state.sort).toBe("relevance");
+    expect(state.from).toBeUndefined();
+    expect(state.person).toEqual([]);
+  });
+
+  it("round-trips any state through its URL", () => {
+    const slug = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/);
+    fc.assert(
+      fc.property(
+        fc.record({
+          q: fc.string({ maxLength: 40 }),
+          kind: fc.subarray(["event", "publication", "issue", "stub"]),
+          person: fc.uniqueArray(slug, { maxLength: 3 }),
+          topic: fc.uniqueArray(slug, { maxLength: 3 }),
+          sort: fc.constantFrom("relevance", "newest", "oldest"),
+          after: fc.array(fc.string({ minLength: 1, maxLength: 30 }), { maxLength: 3 }),
+        }),
+        (raw) => {
+          const state = parseSearchState(raw);
+          const again = parseSearchState(paramsToRaw(toSearchParams(state)));
+          expect(again).toEqual(state);
+        },
+      ),
+    );
+  });
+
+  it("goes back to the first page when a filter changes", () => {
+    const paged = { ...emptySearchState(), text: "peace", after: ["c1", "c2"] };
+    const filtered = toggleValue(paged, "topic", "nuclear-security");
+    expect(filtered.after).toEqual([]);
+    expect(searchHref(filtered)).toBe("/?q=peace&topic=nuclear-security");
+    expect(toggleValue(filtered, "topic", "nuclear-security").topic).toEqual([]);
+  });
+
+  it("narrows to one timeline bucket", () => {
+    const state = withDateBucket(emptySearchState(), "2021-04");
+    expect(toSearchQuery(state).filters).toEqual({ from: "2021-04", to: "2021-04" });
+  });
+
+  it("sends the last cursor of the trail", () => {
+    expect(toSearchQuery(parseSearchState({ after: ["first", "second"] })).cursor).toBe("second");
+  });
+});

@@ -1,0 +1,195 @@
+import {
+  type DocumentKind,
+  dateBoundSchema,
+  documentKindSchema,
+  idSchema,
+  MAX_QUERY_LENGTH,
+  type PersonRole,
+  type PublicationSubtype,
+  personRoleSchema,
+  publicationSubtypeSchema,
+  type SearchQueryInput,
+  type SearchSort,
+  searchSortSchema,
+} from "@corpus/schema";
+
+/**
+ * Everything a search shows lives in the URL, so a search can be shared and the back button
+ * works. Entity filters carry the id without its prefix ("person=frank-aum") to keep URLs short.
+ * `after` holds the trail of paging cursors: the last one is the current page's, dropping it
+ * goes back a page.
+ */
+export interface SearchState {
+  text: string;
+  advanced: boolean;
+  kind: DocumentKind[];
+  subtype: PublicationSubtype[];
+  topic: string[];
+  region: string[];
+  person: string[];
+  organization: string[];
+  role: PersonRole[];
+  from?: string;
+  to?: string;
+  sort: SearchSort;
+  after: string[];
+}
+
+export type RawSearchParams = Record<string, string | string[] | undefined>;
+
+export const entityFilterPrefixes = {
+  topic: "topic",
+  region: "region",
+  person: "person",
+  organization: "org",
+} as const;
+export type EntityFilterName = keyof typeof entityFilterPrefixes;
+export const entityFilterNames = Object.keys(entityFilterPrefixes) as EntityFilterName[];
+
+export const PAGE_SIZE = 20;
+const MAX_VALUES = 20;
+const MAX_CURSORS = 50;
+
+function all(raw: RawSearchParams, name: string): string[] {
+  const value = raw[name];
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).slice(0, 200);
+}
+
+function first(raw: RawSearchParams, name: string): string | undefined {
+  return all(raw, name)[0];
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)].slice(0, MAX_VALUES);
+}
+
+function slugsFor(raw: RawSearchParams, name: EntityFilterName): string[] {
+  const prefix = entityFilterPrefixes[name];
+  return unique(
+    all(raw, name)
+      .map((value) => (value.startsWith(`${prefix}:`) ? value.slice(prefix.length + 1) : value))
+      .filter((slug) => idSchema.safeParse(`${prefix}:${slug}`).success),
+  );
+}
+
+/** Reads a search from URL parameters. Anything malformed is dropped, never an error. */
+export function parseSearchState(raw: RawSearchParams): SearchState {
+  const sort = searchSortSchema.safeParse(first(raw, "sort"));
+  const from = dateBoundSchema.safeParse(first(raw, "from"));
+  const to = dateBoundSchema.safeParse(first(raw, "to"));
+  return {
+    text: (first(raw, "q") ?? "").slice(0, MAX_QUERY_LENGTH),
+    advanced: first(raw, "mode") === "advanced",
+    kind: unique(
+      all(raw, "kind").filter((value) => documentKindSchema.safeParse(value).success),
+    ) as DocumentKind[],
+    subtype: unique(
+      all(raw, "subtype").filter((value) => publicationSubtypeSchema.safeParse(value).success),
+    ) as PublicationSubtype[],
+    topic: slugsFor(raw, "topic"),
+    region: slugsFor(raw, "region"),
+    person: slugsFor(raw, "person"),
+    organization: slugsFor(raw, "organization"),
+    role: unique(
+      all(raw, "role").filter((value) => personRoleSchema.safeParse(value).success),
+    ) as PersonRole[],
+    ...(from.success ? { from: from.data } : {}),
+    ...(to.success ? { to: to.data } : {}),
+    sort: sort.success ? sort.data : "relevance",
+    after: all(raw, "after")
+      .filter((cursor) => cursor.length > 0 && cursor.length <= 500)
+      .slice(0, MAX_CURSORS),
+  };
+}
+
+export function emptySearchState(): SearchState {
+  return parseSearchState({});
+}
+
+/** The API input for a search state. */
+export function toSearchQuery(
+  state: SearchState,
+  options: { limit?: number; facets?: boolean } = {},
+): SearchQueryInput {
+  const filters: NonNullable<SearchQueryInput["filters"]> = {};
+  if (state.kind.length) filters.kind = state.kind;
+  if (state.subtype.length) filters.subtype = state.subtype;
+  for (const name of entityFilterNames) {
+    if (state[name].length)
+      filters[name] = state[name].map((slug) => `${entityFilterPrefixes[name]}:${slug}`);
+  }
+  if (state.role.length) filters.role = state.role;
+  if (state.from) filters.from = state.from;
+  if (state.to) filters.to = state.to;
+  const cursor = state.after.at(-1);
+  return {
+    text: state.text,
+    mode: state.advanced ? "advanced" : "simple",
+    filters,
+    sort: state.sort,
+    limit: options.limit ?? PAGE_SIZE,
+    facets: options.facets ?? true,
+    ...(cursor ? { cursor } : {}),
+  };
+}
+
+/** URL parameters for a state, in a stable order so equal searches have equal URLs. */
+export function toSearchParams(state: SearchState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.text) params.set("q", state.text);
+  if (state.advanced) params.set("mode", "advanced");
+  for (const value of state.kind) params.append("kind", value);
+  for (const value of state.subtype) params.append("subtype", value);
+  for (const name of entityFilterNames) for (const value of state[name]) params.append(name, value);
+  for (const value of state.role) params.append("role", value);
+  if (state.from) params.set("from", state.from);
+  if (state.to) params.set("to", state.to);
+  if (state.sort !== "relevance") params.set("sort", state.sort);
+  for (const cursor of state.after) params.append("after", cursor);
+  return params;
+}
+
+export function searchHref(state: SearchState, path = "/"): string {
+  const query = toSearchParams(state).toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/** Every change of what is searched goes back to the first page. */
+export function withChanges(state: SearchState, changes: Partial<SearchState>): SearchState {
+  return { ...state, after: [], ...changes };
+}
+
+export type ListFilterName = "kind" | "subtype" | "role" | EntityFilterName;
+
+export function hasValue(state: SearchState, name: ListFilterName, value: string): boolean {
+  return (state[name] as string[]).includes(value);
+}
+
+export function toggleValue(state: SearchState, name: ListFilterName, value: string): SearchState {
+  const current = state[name] as string[];
+  const next = current.includes(value) ? current.filter((item) => item !== value) : [...current, value];
+  return withChanges(state, { [name]: next } as Partial<SearchState>);
+}
+
+/** A facet value from the API is a full id for entity facets; the URL keeps the slug. */
+export function facetValueToParam(name: ListFilterName, value: string): string {
+  if (name in entityFilterPrefixes) {
+    const prefix = `${entityFilterPrefixes[name as EntityFilterName]}:`;
+    return value.startsWith(prefix) ? value.slice(prefix.length) : value;
+  }
+  return value;
+}
+
+export function isFiltered(state: SearchState): boolean {
+  return (
+    state.kind.length + state.subtype.length + state.role.length > 0 ||
+    entityFilterNames.some((name) => state[name].length > 0) ||
+    Boolean(state.from || state.to)
+  );
+}
+
+/** "2021" -> from=2021, to=2021; "2021-04" likewise: the range of one timeline bucket or year facet. */
+export function withDateBucket(state: SearchState, bucket: string): SearchState {
+  return withChanges(state, { from: bucket, to: bucket });
+}
