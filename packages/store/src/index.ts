@@ -1,1 +1,17 @@
-export type { AuditEntry, ListEntitiesOptions, Store, UpsertBatch, UpsertSummary } from "./store.js";
+/**
+ * @corpus/store: the library's home. `openStore(location)` gives the one Store interface over
+ * SQLite (a file path; the default) or PostgreSQL (a postgres:// URL).
+ */
+export { InvalidCursorError } from "./core/search.js";
+export { type ParsedQuery, parseQueryText, type QueryNode } from "./core/query-text.js";
+export { defaultDatabasePath, isPostgresUrl, type OpenStoreOptions, openStore } from "./open-store.js";
+export { dropPostgresSchema, type PostgresOptions } from "./postgres/postgres-driver.js";
+export type {
+  AuditEntry,
+  ListEntitiesOptions,
+  Store,
+  StoredInput,
+  UpsertBatch,
+  UpsertSummary,
+} from "./store.js";
+export { generateSyntheticLibrary, syntheticRecords, type SyntheticOptions } from "./synthetic/index.js";

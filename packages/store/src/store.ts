@@ -44,6 +44,11 @@ export interface Store {
   appendAudit(entry: Omit<AuditEntry, "id" | "at">): Promise<AuditEntry>;
   listAudit(options?: { limit?: number; before?: number }): Promise<AuditEntry[]>;
 
+  /** What the library last stored for these input paths (for idempotent ingest: same hash, nothing to do). */
+  getInputs(paths: readonly string[]): Promise<Map<string, StoredInput>>;
+  /** Problems the engine's consistency check finds (SQLite integrity_check); empty when sound. */
+  checkIntegrity(): Promise<string[]>;
+
   /** An online backup to a file (SQLite) or a dump (PostgreSQL) that opens as a valid database. */
   backup(destination: string): Promise<void>;
   close(): Promise<void>;
@@ -54,6 +59,13 @@ export interface UpsertBatch {
   sources?: readonly SourceText[];
   /** Ingest bookkeeping: which input file produced which records, so unchanged files are no-ops. */
   inputs?: readonly { path: string; contentHash: string; recordIds: readonly string[] }[];
+}
+
+export interface StoredInput {
+  path: string;
+  contentHash: string;
+  recordIds: string[];
+  storedAt: string;
 }
 
 export interface UpsertSummary {

@@ -1,0 +1,461 @@
+import { type CorpusRecord, createDocumentId, type Document, facetNames, isDocument } from "@corpus/schema";
+import fc from "fast-check";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { generateSyntheticLibrary } from "../synthetic/index.js";
+import type { Store } from "../store.js";
+import { frank, frankRecord, joseph, korea, nuclear, publication, smallLibrary, usip } from "./fixtures.js";
+
+export interface StoreHarness {
+  store: Store;
+  /** A second, empty library of the same engine. */
+  createEmpty(): Promise<Store>;
+  cleanup(): Promise<void>;
+}
+
+async function collect(store: Store): Promise<CorpusRecord[]> {
+  const records: CorpusRecord[] = [];
+  for await (const record of store.exportRecords()) records.push(record);
+  return records;
+}
+
+/** Brute-force answer to "how many documents match these filters" straight from the records. */
+function bruteForce(records: CorpusRecord[], filter: (document: Document) => boolean) {
+  return records.filter((record): record is Document => isDocument(record) && filter(record));
+}
+
+/** The behaviour every engine must show. Run by conformance.test.ts once per engine. */
+export function describeStoreConformance(engine: string, open: () => Promise<StoreHarness>): void {
+  describe(`store conformance: ${engine}`, () => {
+    let harness: StoreHarness;
+    let store: Store;
+    beforeEach(async () => {
+      harness = await open();
+      store = harness.store;
+    });
+    afterEach(async () => {
+      await harness.cleanup();
+    });
+
+    it("stores a batch, reads it back and reports added / updated / unchanged", async () => {
+      const library = smallLibrary();
+      const first = await store.upsert({ records: [...library, frankRecord] });
+      expect(first).toEqual({ added: 4, updated: 0, unchanged: 0 });
+      expect(await store.get(library[0]!.id)).toEqual(library[0]);
+      const again = await store.upsert({ records: [...library, frankRecord] });
+      expect(again).toEqual({ added: 0, updated: 0, unchanged: 4 });
+      const changed = { ...library[1]!, summary: "A new summary." } as Document;
+      expect(await store.upsert({ records: [changed] })).toEqual({ added: 0, updated: 1, unchanged: 0 });
+      expect((await store.get(changed.id)) as Document).toMatchObject({ summary: "A new summary." });
+      expect(
+        (await store.getMany([library[2]!.id, "doc:missing-00000000", library[0]!.id])).map(
+          (record) => record.id,
+        ),
+      ).toEqual([library[2]!.id, library[0]!.id]);
+    });
+
+    it("creates minimal entities for names a document references, replaced when the real record arrives", async () => {
+      await store.upsert({ records: smallLibrary() });
+      const joe = await store.get(joseph.id);
+      expect(joe).toMatchObject({ id: joseph.id, kind: "person", name: "Joseph Yun" });
+      expect(await store.get(korea.id)).toMatchObject({
+        kind: "region",
+        regionType: "country",
+        iso3166: { alpha2: "KR" },
+      });
+      const view = await store.entity(joseph.id);
+      expect(view?.documentCount).toBe(2);
+      await store.upsert({
+        records: [
+          {
+            ...joseph,
+            kind: "person",
+            aliases: ["Amb. Joseph Yun"],
+            honorifics: ["Ambassador"],
+            provenance: [],
+          },
+        ],
+      });
+      expect(await store.get(joseph.id)).toMatchObject({ honorifics: ["Ambassador"] });
+    });
+
+    it("turns a stub into the real document and never lets a stub overwrite one", async () => {
+      await store.upsert({ records: smallLibrary() });
+      const targetId = createDocumentId("Mediation after ceasefires");
+      expect(await store.get(targetId)).toMatchObject({ kind: "stub", title: "Mediation after ceasefires" });
+      const real = publication("Mediation after ceasefires", { summary: "The real page." });
+      expect(await store.upsert({ records: [real] })).toMatchObject({ updated: 1 });
+      expect(await store.get(targetId)).toMatchObject({ kind: "publication", summary: "The real page." });
+      const stub = { ...real, kind: "stub", extent: "teaser" } as unknown as Document;
+      expect(await store.upsert({ records: [stub] })).toMatchObject({ unchanged: 1 });
+      expect(await store.get(targetId)).toMatchObject({ kind: "publication" });
+    });
+
+    it("merges a teaser with the full page field by field", async () => {
+      const teaser = publication("Reading the ceasefire map", {
+        extent: "teaser",
+        summary: "Teaser summary.",
+        date: { year: 2022 },
+      });
+      const full = publication("Reading the ceasefire map", {
+        sections: [{ heading: "Body", text: "The full text.", quotes: [] }],
+        date: { year: 2022, month: 3 },
+      });
+      await store.upsert({ records: [teaser] });
+      await store.upsert({ records: [full] });
+      const stored = (await store.get(full.id)) as Document;
+      expect(stored).toMatchObject({
+        extent: "full",
+        summary: "Teaser summary.",
+        date: { year: 2022, month: 3 },
+      });
+      expect(stored.sections).toHaveLength(1);
+      await store.upsert({ records: [teaser] });
+      expect(await store.get(full.id)).toMatchObject({ extent: "full", date: { year: 2022, month: 3 } });
+    });
+
+    it("leaves no trace of a batch that fails at record k of n", async () => {
+      const library = smallLibrary();
+      const broken = { ...publication("Broken record"), title: null } as unknown as Document;
+      await expect(
+        store.upsert({
+          records: [library[0]!, library[1]!, broken, library[2]!],
+          inputs: [{ path: "x.json", contentHash: "a".repeat(64), recordIds: [] }],
+        }),
+      ).rejects.toThrow();
+      expect(await store.get(library[0]!.id)).toBeNull();
+      expect(await store.get(frank.id)).toBeNull();
+      expect((await store.search({ text: "" } as never)).total).toBe(0);
+      expect((await store.getInputs(["x.json"])).size).toBe(0);
+      expect(await store.upsert({ records: library })).toMatchObject({ added: 3 });
+    });
+
+    it("searches text with ranking, highlighted snippets, exact totals and facets", async () => {
+      await store.upsert({ records: smallLibrary() });
+      const result = await store.search({ text: "weeks" } as never);
+      expect(result.total).toBe(1);
+      expect(result.hits[0]?.document.title).toBe("Local ceasefires in civil wars");
+      const highlighted = result.hits[0]?.snippet
+        ?.filter((run) => run.highlight)
+        .map((run) => run.text.toLowerCase());
+      expect(highlighted).toEqual(["weeks"]);
+      // The stub made for the linked "Mediation after ceasefires" is found by its title too.
+      expect((await store.search({ text: "ceasefires" } as never)).total).toBe(2);
+      const title = await store.search({ text: "verification" } as never);
+      expect(title.hits[0]?.document.title).toBe("Sanctions relief and verification");
+      expect(title.facets?.topic.map((value) => value.label)).toContain("Nuclear Security");
+      expect(title.facets?.person.find((value) => value.value === frank.id)).toMatchObject({
+        label: "Frank Aum",
+        count: 1,
+      });
+    });
+
+    it("counts each facet with every filter but its own", async () => {
+      await store.upsert({ records: smallLibrary() });
+      const result = await store.search({
+        text: "",
+        filters: { kind: ["event"], topic: [nuclear.id] },
+      } as never);
+      expect(result.total).toBe(1);
+      const kinds = Object.fromEntries(result.facets!.kind.map((value) => [value.value, value.count]));
+      // kind is counted without the kind filter (but with the topic filter): both nuclear documents.
+      expect(kinds).toEqual({ event: 1, publication: 1 });
+      const topics = Object.fromEntries(result.facets!.topic.map((value) => [value.value, value.count]));
+      expect(topics[nuclear.id]).toBe(1);
+      expect(topics["topic:peace-processes"]).toBeUndefined();
+      const or = await store.search({
+        text: "",
+        filters: { subtype: ["analysis", "digest-article"] },
+      } as never);
+      expect(or.total).toBe(2);
+    });
+
+    it("matches synthetic-library facets and totals against a brute-force count", async () => {
+      const records = generateSyntheticLibrary(300, 11);
+      await store.upsert({ records });
+      const documents = records.filter(isDocument);
+      const someTopic = documents.find((document) => document.topics.length > 0)!.topics[0]!.id;
+      const somePerson = documents.find((document) => document.people.length > 0)!.people[0]!.person.id;
+      const cases: { filters: Record<string, string[] | string>; test: (document: Document) => boolean }[] = [
+        { filters: { kind: ["publication"] }, test: (document) => document.kind === "publication" },
+        {
+          filters: { topic: [someTopic] },
+          test: (document) => document.topics.some((topic) => topic.id === someTopic),
+        },
+        {
+          filters: { person: [somePerson], kind: ["event", "publication"] },
+          test: (document) =>
+            document.people.some((person) => person.person.id === somePerson) &&
+            document.kind !== "issue" &&
+            document.kind !== "stub",
+        },
+        {
+          filters: { from: "2001", to: "2004-06" },
+          test: (document) =>
+            !!document.date?.year &&
+            document.date.year >= 2001 &&
+            (document.date.year < 2004 || (document.date.year === 2004 && (document.date.month ?? 1) <= 6)),
+        },
+      ];
+      for (const { filters, test } of cases) {
+        const result = await store.search({ text: "", filters, limit: 5 } as never);
+        const expected = bruteForce(records, test);
+        expect(result.total).toBe(expected.length);
+        if (!filters.kind) {
+          const kinds = Object.fromEntries(result.facets!.kind.map((value) => [value.value, value.count]));
+          const expectedKinds: Record<string, number> = {};
+          for (const document of expected)
+            expectedKinds[document.kind] = (expectedKinds[document.kind] ?? 0) + 1;
+          expect(kinds).toEqual(expectedKinds);
+        }
+      }
+      const peace = await store.search({ text: "peace", limit: 5 } as never);
+      expect(peace.total).toBeGreaterThan(100);
+      expect(peace.total).toBe(peace.facets!.kind.reduce((sum, value) => sum + value.count, 0));
+      for (const name of facetNames) expect(Array.isArray(peace.facets![name])).toBe(true);
+    });
+
+    it("sorts by date and pages with a cursor that stays stable when records are added", async () => {
+      await store.upsert({ records: generateSyntheticLibrary(120, 3) });
+      const seen: string[] = [];
+      let cursor: string | null | undefined;
+      const first = await store.search({ text: "", sort: "newest", limit: 25 } as never);
+      const dates = first.hits.map((hit) => hit.document.date?.year ?? 0);
+      expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+      seen.push(...first.hits.map((hit) => hit.document.id));
+      cursor = first.nextCursor;
+      // A record added while paging (dated far in the past) must not shift what comes next.
+      await store.upsert({
+        records: [publication("An old record added while paging", { date: { year: 1950 } })],
+      });
+      while (cursor) {
+        const page = await store.search({ text: "", sort: "newest", limit: 25, cursor } as never);
+        seen.push(...page.hits.map((hit) => hit.document.id));
+        cursor = page.nextCursor;
+      }
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.length).toBe(first.total + 1);
+      const oldest = await store.search({ text: "", sort: "oldest", limit: 1 } as never);
+      expect(oldest.hits[0]?.document.title).toBe("An old record added while paging");
+      const relevance: string[] = [];
+      cursor = undefined;
+      do {
+        const page = await store.search({
+          text: "security",
+          limit: 7,
+          ...(cursor ? { cursor } : {}),
+        } as never);
+        relevance.push(...page.hits.map((hit) => hit.document.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(new Set(relevance).size).toBe(relevance.length);
+      expect(relevance.length).toBe((await store.search({ text: "security" } as never)).total);
+      await expect(
+        store.search({ text: "", sort: "oldest", cursor: first.nextCursor } as never),
+      ).rejects.toThrow(/cursor/);
+    });
+
+    it("scopes a search to titles or to one section", async () => {
+      await store.upsert({ records: smallLibrary() });
+      expect((await store.search({ text: "nuclear", scope: "title" } as never)).total).toBe(0);
+      expect((await store.search({ text: "nuclear" } as never)).total).toBeGreaterThan(0);
+      const section = await store.search({
+        text: "ceasefires",
+        scope: "section",
+        section: "Insight from Peace Science",
+      } as never);
+      expect(section.hits.map((hit) => hit.document.title)).toEqual(["Local ceasefires in civil wars"]);
+      const news = await store.search({
+        text: "verification",
+        scope: "section",
+        section: "In the News",
+      } as never);
+      expect(news.total).toBe(0);
+    });
+
+    it("understands phrases, prefixes, OR and NOT in advanced mode, and falls back to literal", async () => {
+      await store.upsert({ records: smallLibrary() });
+      const titles = async (text: string) =>
+        (await store.search({ text, mode: "advanced" } as never)).hits
+          .map((hit) => hit.document.title)
+          .sort();
+      expect(await titles('"sanctions relief"')).toEqual(["Sanctions relief and verification"]);
+      expect(await titles("verif*")).toEqual(["Sanctions relief and verification"]);
+      expect(await titles("ceasefires OR sanctions")).toEqual([
+        "Local ceasefires in civil wars",
+        "Mediation after ceasefires",
+        "Sanctions relief and verification",
+      ]);
+      expect(await titles("nuclear -panel")).toEqual(["Sanctions relief and verification"]);
+      const broken = await store.search({ text: '"sanctions relief', mode: "advanced" } as never);
+      expect(broken.fellBackToLiteral).toBe(true);
+      expect(broken.total).toBe(1);
+    });
+
+    it("never fails on any query text (property test on the real engine)", async () => {
+      await store.upsert({ records: smallLibrary() });
+      const nasty = fc.oneof(
+        fc.string({ unit: "grapheme", maxLength: 60 }),
+        fc
+          .array(
+            fc.constantFrom(
+              '"',
+              "'",
+              "NOT",
+              "OR",
+              "AND",
+              "*",
+              "-",
+              "(",
+              ")",
+              "title:x",
+              "{",
+              "}",
+              ":",
+              "^",
+              "NEAR",
+              "\\",
+              "\u0000",
+              "ü",
+              "東京",
+              "😀",
+              " ",
+            ),
+            { maxLength: 12 },
+          )
+          .map((parts) => parts.join(" ")),
+        fc
+          .array(fc.constantFrom('"', "*", "-", "(", ")", "a", "b", ":", "'"), { maxLength: 15 })
+          .map((parts) => parts.join("")),
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          nasty,
+          fc.constantFrom("simple", "advanced"),
+          fc.constantFrom("all", "title", "section"),
+          async (text, mode, scope) => {
+            const result = await store.search({
+              text,
+              mode,
+              scope,
+              section: "In the News",
+              limit: 5,
+            } as never);
+            expect(result.total).toBeGreaterThanOrEqual(0);
+          },
+        ),
+        { numRuns: engine === "postgres" ? 150 : 300 },
+      );
+    });
+
+    it("shows an entity page: documents by role, positions over time, co-participants, timeline", async () => {
+      await store.upsert({ records: smallLibrary() });
+      const view = await store.entity(frank.id);
+      expect(view?.documentCount).toBe(2);
+      expect(Object.fromEntries(view!.roles.map((role) => [role.role, role.count]))).toEqual({
+        moderator: 1,
+        author: 1,
+      });
+      expect(view!.positions.map((position) => position.title)).toEqual([
+        "Senior Advisor",
+        "Senior Expert, Northeast Asia",
+      ]);
+      expect(view!.people).toEqual([{ id: joseph.id, name: "Joseph Yun", count: 2 }]);
+      expect(view!.organizations[0]).toMatchObject({ id: usip.id, count: 2 });
+      expect(view!.timeline.map((bucket) => bucket.bucket)).toEqual(["2019", "2021"]);
+      expect(await store.entity("person:nobody")).toBeNull();
+      const topic = await store.entity(nuclear.id);
+      expect(topic?.documentCount).toBe(2);
+    });
+
+    it("buckets any search by year and month, related documents, lists and autocomplete", async () => {
+      await store.upsert({ records: smallLibrary() });
+      expect(await store.timeline({ text: "" } as never, "year")).toEqual([
+        { bucket: "2019", total: 1, byKind: { publication: 1 } },
+        { bucket: "2020", total: 1, byKind: { publication: 1 } },
+        { bucket: "2021", total: 1, byKind: { event: 1 } },
+      ]);
+      expect((await store.timeline({ text: "" } as never, "month")).map((bucket) => bucket.bucket)).toEqual([
+        "2019-06",
+        "2021-04",
+      ]);
+      const [eventRecord, analysis, digest] = smallLibrary();
+      const related = await store.related(analysis!.id);
+      expect(related).toContainEqual(
+        expect.objectContaining({
+          relation: "shared-people",
+          document: expect.objectContaining({ id: eventRecord!.id }),
+        }),
+      );
+      expect((await store.related(digest!.id)).map((item) => item.relation)).toContain("next");
+      const people = await store.listEntities({ kind: "person", sort: "count" });
+      expect(people.items.map((item) => [item.id, item.documentCount])).toEqual([
+        [frank.id, 2],
+        [joseph.id, 2],
+      ]);
+      expect((await store.autocomplete("fra")).map((item) => item.id)).toEqual([frank.id]);
+      const stats = await store.stats();
+      expect(stats.byKind).toMatchObject({ event: 1, publication: 2, stub: 1 });
+      expect(stats.entities.person).toBe(2);
+    });
+
+    it("merges two entities: references move and the old name becomes an alias", async () => {
+      await store.upsert({ records: smallLibrary() });
+      const duplicate = { id: "person:frank-a-aum-duplicate", name: "F. Aum" };
+      await store.upsert({
+        records: [
+          publication("A piece by a duplicate", {
+            people: [{ person: duplicate, role: "author", affiliations: [] }],
+          }),
+        ],
+      });
+      const merged = await store.mergeEntities(frank.id, duplicate.id);
+      expect(merged).toMatchObject({ id: frank.id, aliases: expect.arrayContaining(["F. Aum"]) });
+      expect(await store.get(duplicate.id)).toBeNull();
+      expect((await store.entity(frank.id))?.documentCount).toBe(3);
+      expect((await store.search({ text: "", filters: { person: [frank.id] } } as never)).total).toBe(3);
+      await expect(store.mergeEntities(frank.id, korea.id)).rejects.toThrow(/cannot merge/);
+    });
+
+    it("exports, imports into an empty library and exports the same records", async () => {
+      await store.upsert({ records: [...smallLibrary(), ...generateSyntheticLibrary(40, 5)] });
+      const exported = await collect(store);
+      const ids = exported.map((record) => record.id);
+      expect([...ids].sort()).toEqual(ids);
+      const empty = await harness.createEmpty();
+      try {
+        await empty.upsert({ records: exported });
+        expect(JSON.stringify(await collect(empty))).toBe(JSON.stringify(exported));
+      } finally {
+        await empty.close();
+      }
+    });
+
+    it("deletes records and keeps an audit trail", async () => {
+      const library = smallLibrary();
+      await store.upsert({ records: library });
+      expect(await store.delete([library[0]!.id, "doc:missing-00000000"])).toBe(1);
+      expect(await store.get(library[0]!.id)).toBeNull();
+      expect((await store.search({ text: "panel" } as never)).total).toBe(0);
+      const entry = await store.appendAudit({
+        action: "delete",
+        actor: "test",
+        summary: "deleted one",
+        details: { ids: [library[0]!.id] },
+      });
+      expect((await store.listAudit())[0]).toEqual(entry);
+    });
+
+    it("remembers input hashes for idempotent ingest", async () => {
+      const library = smallLibrary();
+      await store.upsert({
+        records: library,
+        inputs: [{ path: "a.json", contentHash: "b".repeat(64), recordIds: [library[0]!.id] }],
+      });
+      expect((await store.getInputs(["a.json", "other"])).get("a.json")).toMatchObject({
+        contentHash: "b".repeat(64),
+        recordIds: [library[0]!.id],
+      });
+      expect(await store.checkIntegrity()).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,332 @@
+import {
+  type Document,
+  type FacetName,
+  type Facets,
+  type FacetValue,
+  facetNames,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+  type TimelineBucket,
+} from "@corpus/schema";
+import { Bitset } from "./bitset.js";
+import { filterTag, summarize } from "./derive.js";
+import type { ScoredSeq, SqlDriver } from "./driver.js";
+import { DIMENSIONS, dateBoundToNumber, type Dimension, type FacetIndex } from "./facet-index.js";
+import { type ParsedQuery, parseQueryText, toFts5 } from "./query-text.js";
+import { buildSnippet } from "./snippet.js";
+
+/** A cursor that does not belong to this search (tampered, or from another sort order). */
+export class InvalidCursorError extends Error {
+  override name = "InvalidCursorError";
+}
+
+/** Past this many matches, relevance is computed for the engine's best few instead of every match. */
+const SCORE_ALL_LIMIT = 20_000;
+const SCORE_FILTERED_LIMIT = 20_000;
+const CHAMPIONS = 2_000;
+const FACET_VALUES_SHOWN = 100;
+
+interface Cursor {
+  sort: string;
+  score?: number;
+  date?: number;
+  seq: number;
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+function decodeCursor(text: string, sort: string): Cursor {
+  try {
+    const value = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as Cursor;
+    if (value.sort === sort && Number.isInteger(value.seq)) return value;
+  } catch {
+    // fall through to the error below
+  }
+  throw new InvalidCursorError("this cursor does not belong to this search; start again without a cursor");
+}
+
+class LruCache<V> {
+  private entries = new Map<string, V>();
+  constructor(private readonly capacity: number) {}
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+  }
+}
+
+const FILTER_DIMENSIONS = [
+  "kind",
+  "subtype",
+  "topic",
+  "region",
+  "person",
+  "organization",
+  "role",
+  "hashtag",
+] as const;
+
+export class SearchEngine {
+  private matchCache = new LruCache<Bitset>(64);
+  private championCache = new LruCache<ScoredSeq[]>(256);
+
+  constructor(
+    private readonly driver: SqlDriver,
+    readonly index: FacetIndex,
+    private readonly loadDocuments: (seqs: readonly number[]) => Promise<Map<number, Document>>,
+    private readonly entityNames: (ids: readonly string[]) => Promise<Map<string, string>>,
+  ) {}
+
+  private cacheKey(parsed: ParsedQuery, query: SearchQuery): string {
+    return `${this.index.mark}|${query.scope}|${query.section ?? ""}|${parsed.node ? toFts5(parsed.node) : ""}`;
+  }
+
+  /** The documents the text matches (every document for empty text). */
+  private async matchSet(parsed: ParsedQuery, query: SearchQuery, hasText: boolean): Promise<Bitset> {
+    if (!hasText) return this.index.alive;
+    if (!parsed.node) return new Bitset(this.index.size);
+    const key = this.cacheKey(parsed, query);
+    const cached = this.matchCache.get(key);
+    if (cached) return cached;
+    const seqs = await this.driver.matchSeqs(parsed.node, query.scope, query.section);
+    const set = Bitset.fromSeqs(this.index.size, seqs).andInPlace(this.index.alive);
+    this.matchCache.set(key, set);
+    return set;
+  }
+
+  private filterSets(query: SearchQuery): Map<Dimension, Bitset> {
+    const sets = new Map<Dimension, Bitset>();
+    const filters = query.filters ?? {};
+    for (const dimension of FILTER_DIMENSIONS) {
+      let values = filters[dimension];
+      if (!values || values.length === 0) continue;
+      if (dimension === "hashtag") values = values.map((value) => value.toLowerCase());
+      sets.set(dimension, this.index.valueSet(dimension, values));
+    }
+    if (filters.from || filters.to) {
+      const from = filters.from ? dateBoundToNumber(filters.from, false) : 0;
+      const to = filters.to ? dateBoundToNumber(filters.to, true) : 99_991_231;
+      sets.set("year", this.index.dateSet(from, to));
+    }
+    return sets;
+  }
+
+  private combine(match: Bitset, sets: Map<Dimension, Bitset>, except?: Dimension): Bitset {
+    const result = match.clone();
+    for (const [dimension, set] of sets) if (dimension !== except) result.andInPlace(set);
+    return result;
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    await this.index.refresh();
+    const text = query.text ?? "";
+    const hasText = text.trim().length > 0;
+    const parsed = parseQueryText(text, query.mode ?? "simple");
+    const scope = query.scope ?? "all";
+    const scoped = scope === "section" && !query.section ? { ...query, scope: "all" as const } : query;
+    const match = await this.matchSet(parsed, scoped, hasText);
+    const sets = this.filterSets(query);
+    const results = this.combine(match, sets);
+    const total = results.count();
+    const limit = query.limit ?? 20;
+    const sort = query.sort ?? "relevance";
+    const cursor = query.cursor ? decodeCursor(query.cursor, sort) : null;
+
+    let page: { seq: number; score?: number }[];
+    let nextCursor: string | null = null;
+    if (sort === "relevance" && hasText && parsed.node) {
+      const ranked = await this.rank(parsed, scoped, match, results, total, cursor, limit);
+      page = ranked.slice(0, limit);
+      const last = page[page.length - 1];
+      if (ranked.length > limit && last)
+        nextCursor = encodeCursor({ sort, score: last.score, seq: last.seq });
+    } else {
+      const oldest = sort === "oldest";
+      const after = cursor ? { date: cursor.date ?? 0, seq: cursor.seq } : null;
+      const seqs = this.index.dateOrder(results, oldest, after, limit + 1);
+      page = seqs.slice(0, limit).map((seq) => ({ seq }));
+      const last = page[page.length - 1];
+      if (seqs.length > limit && last)
+        nextCursor = encodeCursor({ sort, date: this.index.dateStart[last.seq] as number, seq: last.seq });
+    }
+
+    const documents = await this.loadDocuments(page.map((item) => item.seq));
+    const hits: SearchHit[] = [];
+    for (const item of page) {
+      const document = documents.get(item.seq);
+      if (!document) continue;
+      const hit: SearchHit = { document: summarize(document) };
+      if (item.score !== undefined) hit.score = item.score;
+      const snippet = buildSnippet(
+        document,
+        parsed.words,
+        scope === "section" && query.section ? { section: query.section } : {},
+      );
+      if (snippet) hit.snippet = snippet;
+      hits.push(hit);
+    }
+    const result: SearchResult = { total, hits, nextCursor, fellBackToLiteral: parsed.fellBackToLiteral };
+    if (query.facets ?? true) result.facets = await this.facets(match, sets, results, total, query);
+    return result;
+  }
+
+  private async rank(
+    parsed: ParsedQuery,
+    query: SearchQuery,
+    match: Bitset,
+    results: Bitset,
+    total: number,
+    cursor: Cursor | null,
+    limit: number,
+  ): Promise<ScoredSeq[]> {
+    const node = parsed.node as NonNullable<ParsedQuery["node"]>;
+    const after = (item: ScoredSeq) =>
+      !cursor || item.score < (cursor.score ?? 0) || (item.score === cursor.score && item.seq < cursor.seq);
+    const order = (left: ScoredSeq, right: ScoredSeq) => right.score - left.score || right.seq - left.seq;
+    const finish = (scored: ScoredSeq[]) =>
+      scored.filter((item) => results.has(item.seq) && after(item)).sort(order);
+    if (total === 0) return [];
+    const score = (filter: Parameters<SqlDriver["score"]>[3], top: number | null) =>
+      this.driver.score(node, query.scope, query.section, filter, top);
+    const filtered = total < match.count();
+    if (match.count() <= SCORE_ALL_LIMIT) return finish(await score(null, null));
+    if (filtered && total <= SCORE_FILTERED_LIMIT)
+      return finish(
+        await score(
+          this.driver.engine === "postgres"
+            ? { seqs: [...results.toArray()] }
+            : { tags: this.filterTags(query) },
+          null,
+        ),
+      );
+    // A query matching most of the library: its best CHAMPIONS by the engine's own ranking
+    // (cached per query and library version) answer the first pages.
+    const key = `champions|${this.cacheKey(parsed, query)}`;
+    let champions = this.championCache.get(key);
+    if (!champions) {
+      champions = await score(null, CHAMPIONS);
+      this.championCache.set(key, champions);
+    }
+    const fromChampions = finish(champions);
+    if (fromChampions.length > limit || champions.length < CHAMPIONS) return fromChampions;
+    // Not enough among the champions (narrow filters or deep pages): let the engine rank only
+    // documents carrying the filter values, then filter exactly here.
+    if (filtered) return finish(await score({ tags: this.filterTags(query) }, null));
+    return finish(await score(null, null));
+  }
+
+  private filterTags(query: SearchQuery): string[][] {
+    const groups: string[][] = [];
+    const filters = query.filters ?? {};
+    for (const dimension of FILTER_DIMENSIONS) {
+      const values = filters[dimension];
+      if (!values || values.length === 0) continue;
+      groups.push(
+        values.map((value) => filterTag(dimension, dimension === "hashtag" ? value.toLowerCase() : value)),
+      );
+    }
+    const fromYear = filters.from ? Number(filters.from.slice(0, 4)) : null;
+    const toYear = filters.to ? Number(filters.to.slice(0, 4)) : null;
+    if (fromYear !== null || toYear !== null) {
+      const first = fromYear ?? toYear! - 60;
+      const last = toYear ?? fromYear! + 60;
+      if (last - first <= 60)
+        groups.push(
+          Array.from({ length: last - first + 1 }, (_, offset) => filterTag("year", String(first + offset))),
+        );
+    }
+    return groups;
+  }
+
+  private async facets(
+    match: Bitset,
+    sets: Map<Dimension, Bitset>,
+    results: Bitset,
+    total: number,
+    query: SearchQuery,
+  ): Promise<Facets> {
+    const shared = this.index.countsFast(results, total);
+    const own = new Map<Dimension, Uint32Array>();
+    for (const dimension of sets.keys()) {
+      if (dimension === "hashtag") continue;
+      const base = this.combine(match, sets, dimension);
+      own.set(dimension, this.index.countsFast(base, base.count()));
+    }
+    const selected = query.filters ?? {};
+    const perFacet = new Map<FacetName, { value: string; count: number }[]>();
+    const entityIds: string[] = [];
+    const { codeDimension, codeValue } = this.index;
+    for (const name of facetNames) {
+      const counts = own.get(name) ?? shared;
+      const dimension = DIMENSIONS.indexOf(name);
+      const values: { value: string; count: number }[] = [];
+      for (let code = 0; code < counts.length; code++)
+        if (codeDimension[code] === dimension && (counts[code] as number) > 0)
+          values.push({ value: codeValue[code] as string, count: counts[code] as number });
+      if (name === "year") values.sort((left, right) => Number(right.value) - Number(left.value));
+      else values.sort((left, right) => right.count - left.count || (left.value < right.value ? -1 : 1));
+      const shown = values.slice(0, FACET_VALUES_SHOWN);
+      const wanted = name === "year" ? [] : ((selected as Record<string, string[] | undefined>)[name] ?? []);
+      for (const value of wanted)
+        if (!shown.some((item) => item.value === value)) {
+          const code = this.index.lookup(name, value);
+          shown.push({ value, count: code === undefined ? 0 : (counts[code] ?? 0) });
+        }
+      perFacet.set(name, shown);
+      if (name === "topic" || name === "region" || name === "person" || name === "organization")
+        entityIds.push(...shown.map((item) => item.value));
+    }
+    const names = await this.entityNames(entityIds);
+    const facets = {} as Facets;
+    for (const name of facetNames)
+      facets[name] = (perFacet.get(name) ?? []).map(
+        (item): FacetValue => ({
+          value: item.value,
+          label: names.get(item.value) ?? item.value,
+          count: item.count,
+        }),
+      );
+    return facets;
+  }
+
+  async timeline(query: SearchQuery, bucket: "month" | "year"): Promise<TimelineBucket[]> {
+    await this.index.refresh();
+    const text = query.text ?? "";
+    const parsed = parseQueryText(text, query.mode ?? "simple");
+    const match = await this.matchSet(parsed, query, text.trim().length > 0);
+    const results = this.combine(match, this.filterSets(query));
+    const buckets = new Map<string, TimelineBucket>();
+    const { dateStart, dateEnd } = this.index;
+    results.forEach((seq) => {
+      const start = dateStart[seq] as number;
+      if (start === 0) return;
+      const year = Math.floor(start / 10000);
+      let key = String(year);
+      if (bucket === "month") {
+        // A date known only to the year cannot be placed in a month: it is left out of month buckets.
+        if (Math.floor(start / 100) !== Math.floor((dateEnd[seq] as number) / 100)) return;
+        key = `${year}-${String(Math.floor(start / 100) % 100).padStart(2, "0")}`;
+      }
+      let entry = buckets.get(key);
+      if (!entry) {
+        entry = { bucket: key, total: 0, byKind: {} };
+        buckets.set(key, entry);
+      }
+      entry.total++;
+      const kind = this.index.kindOf(seq);
+      entry.byKind[kind] = (entry.byKind[kind] ?? 0) + 1;
+    });
+    return [...buckets.values()].sort((left, right) => (left.bucket < right.bucket ? -1 : 1));
+  }
+}

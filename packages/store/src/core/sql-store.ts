@@ -1,0 +1,286 @@
+import type {
+  CorpusRecord,
+  Document,
+  DocumentSummary,
+  EntityListItem,
+  SearchQuery,
+  SourceText,
+} from "@corpus/schema";
+import { searchQuerySchema } from "@corpus/schema";
+import type {
+  AuditEntry,
+  ListEntitiesOptions,
+  Store,
+  StoredInput,
+  UpsertBatch,
+  UpsertSummary,
+} from "../store.js";
+import type { SqlDriver } from "./driver.js";
+import { FacetIndex, type IndexDocumentRow, type IndexRefRow, type IndexSource } from "./facet-index.js";
+import { SearchEngine } from "./search.js";
+import {
+  autocomplete,
+  entityNames,
+  entityView,
+  libraryStats,
+  listEntities,
+  relatedDocuments,
+  summariesByIds,
+} from "./views.js";
+import { deleteRecords, mergeEntityRecords, upsertBatch } from "./write.js";
+
+function indexSource(driver: SqlDriver): IndexSource {
+  const toDocument = (row: unknown[]): IndexDocumentRow => [
+    Number(row[0]),
+    row[1] as string,
+    (row[2] as string | null) ?? null,
+    row[3] === null ? null : Number(row[3]),
+    row[4] === null ? null : Number(row[4]),
+  ];
+  const toRef = (row: unknown[]): IndexRefRow => [
+    Number(row[0]),
+    row[1] as string,
+    row[2] as string,
+    row[3] as string,
+  ];
+  return {
+    async changeMark() {
+      const [row] = await driver.values("SELECT coalesce(max(id), 0) FROM changes");
+      return Number(row?.[0] ?? 0);
+    },
+    async maxSeq() {
+      const [row] = await driver.values("SELECT coalesce(max(seq), 0) FROM documents");
+      return Number(row?.[0] ?? 0);
+    },
+    async loadRange(fromSeq, toSeq) {
+      const documents = await driver.values(
+        "SELECT seq, kind, subtype, date_start, date_end FROM documents WHERE seq >= ? AND seq < ? ORDER BY seq",
+        [fromSeq, toSeq],
+      );
+      const refs = await driver.values(
+        "SELECT doc_seq, entity_kind, entity_id, role FROM refs WHERE doc_seq >= ? AND doc_seq < ? ORDER BY doc_seq",
+        [fromSeq, toSeq],
+      );
+      return { documents: documents.map(toDocument), refs: refs.map(toRef) };
+    },
+    async loadSeqs(seqs) {
+      const documents: IndexDocumentRow[] = [];
+      const refs: IndexRefRow[] = [];
+      for (let start = 0; start < seqs.length; start += 500) {
+        const piece = seqs.slice(start, start + 500);
+        const list = piece.map(() => "?").join(",");
+        documents.push(
+          ...(
+            await driver.values(
+              `SELECT seq, kind, subtype, date_start, date_end FROM documents WHERE seq IN (${list})`,
+              piece,
+            )
+          ).map(toDocument),
+        );
+        refs.push(
+          ...(
+            await driver.values(
+              `SELECT doc_seq, entity_kind, entity_id, role FROM refs WHERE doc_seq IN (${list})`,
+              piece,
+            )
+          ).map(toRef),
+        );
+      }
+      return { documents, refs };
+    },
+    async changedSince(mark) {
+      const rows = await driver.values("SELECT id, doc_seq FROM changes WHERE id > ? ORDER BY id", [mark]);
+      const last = rows[rows.length - 1];
+      return { mark: last ? Number(last[0]) : mark, seqs: [...new Set(rows.map((row) => Number(row[1])))] };
+    },
+  };
+}
+
+/** The Store both engines share: SQL that runs on SQLite and PostgreSQL alike, plus the in-memory index. */
+export class SqlStore implements Store {
+  readonly engine: "sqlite" | "postgres";
+  private readonly index: FacetIndex;
+  private readonly searchEngine: SearchEngine;
+
+  constructor(private readonly driver: SqlDriver) {
+    this.engine = driver.engine;
+    this.index = new FacetIndex(indexSource(driver));
+    this.searchEngine = new SearchEngine(
+      driver,
+      this.index,
+      (seqs) => this.documentsBySeq(seqs),
+      (ids) => entityNames(driver, ids),
+    );
+  }
+
+  private async documentsBySeq(seqs: readonly number[]): Promise<Map<number, Document>> {
+    const found = new Map<number, Document>();
+    if (seqs.length === 0) return found;
+    const rows = await this.driver.values(
+      `SELECT seq, data FROM documents WHERE seq IN (${seqs.map(() => "?").join(",")})`,
+      seqs,
+    );
+    for (const row of rows) found.set(Number(row[0]), JSON.parse(row[1] as string) as Document);
+    return found;
+  }
+
+  upsert(batch: UpsertBatch): Promise<UpsertSummary> {
+    return this.driver.transaction((transaction) => upsertBatch(transaction, batch));
+  }
+
+  delete(ids: readonly string[]): Promise<number> {
+    return this.driver.transaction((transaction) => deleteRecords(transaction, ids));
+  }
+
+  mergeEntities(into: string, from: string): Promise<CorpusRecord> {
+    return this.driver.transaction((transaction) => mergeEntityRecords(transaction, into, from));
+  }
+
+  async get(id: string): Promise<CorpusRecord | null> {
+    const table = id.startsWith("doc:") ? "documents" : "entities";
+    const rows = await this.driver.values(`SELECT data FROM ${table} WHERE id = ?`, [id]);
+    return rows[0] ? (JSON.parse(rows[0][0] as string) as CorpusRecord) : null;
+  }
+
+  async getMany(ids: readonly string[]): Promise<CorpusRecord[]> {
+    const found = new Map<string, CorpusRecord>();
+    for (let start = 0; start < ids.length; start += 500) {
+      const piece = ids.slice(start, start + 500);
+      const list = piece.map(() => "?").join(",");
+      for (const table of ["documents", "entities"]) {
+        const rows = await this.driver.values(`SELECT id, data FROM ${table} WHERE id IN (${list})`, piece);
+        for (const row of rows) found.set(row[0] as string, JSON.parse(row[1] as string) as CorpusRecord);
+      }
+    }
+    return ids.flatMap((id) => found.get(id) ?? []);
+  }
+
+  async getSourceText(contentHash: string): Promise<SourceText | null> {
+    const [row] = await this.driver.all<{
+      content_hash: string;
+      media_type: SourceText["mediaType"];
+      path: string | null;
+      text: string;
+    }>("SELECT content_hash, media_type, path, text FROM sources WHERE content_hash = ?", [contentHash]);
+    if (!row) return null;
+    const source: SourceText = { contentHash: row.content_hash, mediaType: row.media_type, text: row.text };
+    if (row.path) source.path = row.path;
+    return source;
+  }
+
+  search(query: SearchQuery) {
+    return this.searchEngine.search(searchQuerySchema.parse(query));
+  }
+
+  timeline(query: SearchQuery, bucket: "month" | "year") {
+    return this.searchEngine.timeline(searchQuerySchema.parse(query), bucket);
+  }
+
+  related(documentId: string, limit = 20) {
+    return relatedDocuments(this.driver, documentId, limit);
+  }
+
+  entity(id: string) {
+    return entityView(this.driver, this.index, id);
+  }
+
+  listEntities(options: ListEntitiesOptions) {
+    return listEntities(this.driver, this.index, options);
+  }
+
+  autocomplete(prefix: string, limit = 10): Promise<EntityListItem[]> {
+    return autocomplete(this.driver, this.index, prefix, limit);
+  }
+
+  stats() {
+    return libraryStats(this.driver, this.index);
+  }
+
+  async *exportRecords(): AsyncIterable<CorpusRecord> {
+    // Every document id ("doc:...") sorts before every entity id ("org:", "person:", ...), so
+    // documents then entities, each by id, is id order overall.
+    for (const table of ["documents", "entities"]) {
+      let after = "";
+      for (;;) {
+        const rows = await this.driver.values(
+          `SELECT id, data FROM ${table} WHERE id > ? ORDER BY id LIMIT 1000`,
+          [after],
+        );
+        for (const row of rows) yield JSON.parse(row[1] as string) as CorpusRecord;
+        const last = rows[rows.length - 1];
+        if (!last || rows.length < 1000) break;
+        after = last[0] as string;
+      }
+    }
+  }
+
+  summaries(ids: readonly string[]): Promise<DocumentSummary[]> {
+    return summariesByIds(this.driver, ids);
+  }
+
+  async getInputs(paths: readonly string[]): Promise<Map<string, StoredInput>> {
+    const found = new Map<string, StoredInput>();
+    for (let start = 0; start < paths.length; start += 500) {
+      const piece = paths.slice(start, start + 500);
+      const rows = await this.driver.all<{
+        path: string;
+        content_hash: string;
+        record_ids: string;
+        stored_at: string;
+      }>(
+        `SELECT path, content_hash, record_ids, stored_at FROM inputs WHERE path IN (${piece.map(() => "?").join(",")})`,
+        piece,
+      );
+      for (const row of rows)
+        found.set(row.path, {
+          path: row.path,
+          contentHash: row.content_hash,
+          recordIds: JSON.parse(row.record_ids) as string[],
+          storedAt: row.stored_at,
+        });
+    }
+    return found;
+  }
+
+  async appendAudit(entry: Omit<AuditEntry, "id" | "at">): Promise<AuditEntry> {
+    const at = new Date().toISOString();
+    const rows = await this.driver.transaction((transaction) =>
+      transaction.all<{ id: number }>(
+        "INSERT INTO audit (at, action, actor, summary, details) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        [at, entry.action, entry.actor, entry.summary, JSON.stringify(entry.details)],
+      ),
+    );
+    return { ...entry, id: Number(rows[0]?.id), at };
+  }
+
+  async listAudit(options: { limit?: number; before?: number } = {}): Promise<AuditEntry[]> {
+    const rows = await this.driver.all<{
+      id: number;
+      at: string;
+      action: AuditEntry["action"];
+      actor: string;
+      summary: string;
+      details: string;
+    }>("SELECT id, at, action, actor, summary, details FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?", [
+      options.before ?? Number.MAX_SAFE_INTEGER,
+      Math.min(options.limit ?? 50, 500),
+    ]);
+    return rows.map((row) => ({
+      ...row,
+      id: Number(row.id),
+      details: JSON.parse(row.details) as Record<string, unknown>,
+    }));
+  }
+
+  checkIntegrity(): Promise<string[]> {
+    return this.driver.checkIntegrity();
+  }
+
+  backup(destination: string): Promise<void> {
+    return this.driver.backup(destination);
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}

@@ -1,0 +1,332 @@
+import type { CorpusRecord, Document, Entity } from "@corpus/schema";
+import {
+  deriveDocumentRows,
+  type DocumentRows,
+  isDocumentRecord,
+  mergeTeaser,
+  minimalEntity,
+  minimalStub,
+} from "./derive.js";
+import { chunk, placeholders, type WriteTransaction } from "./driver.js";
+import type { UpsertBatch, UpsertSummary } from "../store.js";
+
+/** Sections get ids doc_seq * 1000 + position; sections past this many are searched as part of the body only. */
+export const SECTIONS_PER_DOCUMENT = 1000;
+const CHUNK = 400;
+
+export function nameKey(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
+}
+
+interface Existing {
+  seq: number;
+  data: string;
+}
+
+async function existingDocuments(
+  transaction: WriteTransaction,
+  ids: readonly string[],
+): Promise<Map<string, Existing>> {
+  const found = new Map<string, Existing>();
+  for (const piece of chunk([...new Set(ids)], CHUNK)) {
+    const rows = await transaction.all<{ seq: number; id: string; data: string }>(
+      `SELECT seq, id, data FROM documents WHERE id IN (${piece.map(() => "?").join(",")})`,
+      piece,
+    );
+    for (const row of rows) found.set(row.id, { seq: Number(row.seq), data: row.data });
+  }
+  return found;
+}
+
+async function existingEntities(
+  transaction: WriteTransaction,
+  ids: readonly string[],
+): Promise<Map<string, { data: string; minimal: boolean }>> {
+  const found = new Map<string, { data: string; minimal: boolean }>();
+  for (const piece of chunk([...new Set(ids)], CHUNK)) {
+    const rows = await transaction.all<{ id: string; data: string; minimal: number }>(
+      `SELECT id, data, minimal FROM entities WHERE id IN (${piece.map(() => "?").join(",")})`,
+      piece,
+    );
+    for (const row of rows) found.set(row.id, { data: row.data, minimal: Number(row.minimal) === 1 });
+  }
+  return found;
+}
+
+/** Decides what is stored when `incoming` meets what the library already has under its id. */
+function resolveDocument(incoming: Document, existingData: string | undefined): Document | null {
+  if (!existingData) return incoming;
+  const existing = JSON.parse(existingData) as Document;
+  // A stub never overwrites a real record: it only stands in until the page arrives.
+  if (incoming.kind === "stub" && existing.kind !== "stub") return null;
+  if (existing.kind === "stub" || incoming.kind === "stub") return incoming;
+  if (incoming.extent === "teaser" && existing.extent !== "teaser") return mergeTeaser(existing, incoming);
+  if (incoming.extent !== "teaser" && existing.extent === "teaser") return mergeTeaser(incoming, existing);
+  return incoming;
+}
+
+/** Writes documents' rows: the document row itself, references, links and text. Returns their seqs. */
+export async function writeDocuments(
+  transaction: WriteTransaction,
+  rows: readonly DocumentRows[],
+  replacedSeqs: readonly number[],
+): Promise<Map<string, number>> {
+  const seqs = new Map<string, number>();
+  for (const piece of chunk(replacedSeqs, CHUNK)) {
+    const list = piece.map(() => "?").join(",");
+    await transaction.run(`DELETE FROM refs WHERE doc_seq IN (${list})`, piece);
+    await transaction.run(`DELETE FROM links WHERE doc_seq IN (${list})`, piece);
+  }
+  if (replacedSeqs.length > 0) await transaction.deleteText(replacedSeqs);
+  for (const piece of chunk(rows, CHUNK)) {
+    const returned = await transaction.all<{ seq: number; id: string }>(
+      `INSERT INTO documents (id, kind, subtype, title, extent, date_start, date_end, data) VALUES ${placeholders(piece.length, 8)}
+       ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, subtype = excluded.subtype, title = excluded.title,
+       extent = excluded.extent, date_start = excluded.date_start, date_end = excluded.date_end, data = excluded.data
+       RETURNING seq, id`,
+      piece.flatMap((row) => [
+        row.id,
+        row.kind,
+        row.subtype,
+        row.title,
+        row.extent,
+        row.dateStart,
+        row.dateEnd,
+        row.data,
+      ]),
+    );
+    for (const row of returned) seqs.set(row.id, Number(row.seq));
+  }
+  const refRows: unknown[][] = [];
+  const linkRows: unknown[][] = [];
+  const textRows: { seq: number; title: string; body: string; tags: string }[] = [];
+  const sectionRows: { id: number; docSeq: number; heading: string | null; text: string }[] = [];
+  for (const row of rows) {
+    const seq = seqs.get(row.id) as number;
+    for (const ref of row.refs) refRows.push([seq, ref.entityId, ref.entityKind, ref.role]);
+    for (const link of row.links) linkRows.push([seq, link.type, link.targetId]);
+    textRows.push({ seq, title: row.title, body: row.body, tags: row.tags });
+    row.sections.slice(0, SECTIONS_PER_DOCUMENT).forEach((section, index) => {
+      sectionRows.push({
+        id: seq * SECTIONS_PER_DOCUMENT + index,
+        docSeq: seq,
+        heading: section.heading,
+        text: section.text,
+      });
+    });
+  }
+  for (const piece of chunk(refRows, CHUNK))
+    await transaction.run(
+      `INSERT INTO refs (doc_seq, entity_id, entity_kind, role) VALUES ${placeholders(piece.length, 4)}`,
+      piece.flat(),
+    );
+  for (const piece of chunk(linkRows, CHUNK))
+    await transaction.run(
+      `INSERT INTO links (doc_seq, type, target_id) VALUES ${placeholders(piece.length, 3)}`,
+      piece.flat(),
+    );
+  await transaction.writeText(textRows, sectionRows);
+  const changed = [...seqs.values()];
+  for (const piece of chunk(changed, CHUNK))
+    await transaction.run(`INSERT INTO changes (doc_seq) VALUES ${placeholders(piece.length, 1)}`, piece);
+  return seqs;
+}
+
+export async function writeEntities(
+  transaction: WriteTransaction,
+  entities: readonly { entity: Entity; data: string; minimal: boolean }[],
+  onConflict: "replace" | "keep",
+): Promise<void> {
+  for (const piece of chunk(entities, CHUNK)) {
+    await transaction.run(
+      `INSERT INTO entities (id, kind, name, name_key, minimal, data) VALUES ${placeholders(piece.length, 6)}
+       ON CONFLICT (id) DO ${onConflict === "keep" ? "NOTHING" : "UPDATE SET kind = excluded.kind, name = excluded.name, name_key = excluded.name_key, minimal = excluded.minimal, data = excluded.data"}`,
+      piece.flatMap((item) => [
+        item.entity.id,
+        item.entity.kind,
+        item.entity.name,
+        nameKey(item.entity.name),
+        item.minimal ? 1 : 0,
+        item.data,
+      ]),
+    );
+  }
+}
+
+/** The store's upsert: see Store.upsert. Runs inside the caller's transaction. */
+export async function upsertBatch(transaction: WriteTransaction, batch: UpsertBatch): Promise<UpsertSummary> {
+  const summary: UpsertSummary = { added: 0, updated: 0, unchanged: 0 };
+  const documents: Document[] = [];
+  const entities: Entity[] = [];
+  // Within one batch the last record with an id wins, as if they had been written one by one.
+  const lastIndex = new Map<string, number>();
+  for (const [index, record] of batch.records.entries()) lastIndex.set(record.id, index);
+  batch.records.forEach((record: CorpusRecord, index) => {
+    if (lastIndex.get(record.id) !== index) {
+      summary.unchanged++;
+      return;
+    }
+    if (isDocumentRecord(record)) documents.push(record);
+    else entities.push(record as Entity);
+  });
+
+  const existing = await existingDocuments(
+    transaction,
+    documents.map((document) => document.id),
+  );
+  const toWrite: DocumentRows[] = [];
+  const replaced: number[] = [];
+  for (const incoming of documents) {
+    const before = existing.get(incoming.id);
+    const resolved = resolveDocument(incoming, before?.data);
+    const data = resolved ? JSON.stringify(resolved) : undefined;
+    if (!resolved || (before && before.data === data)) {
+      summary.unchanged++;
+      continue;
+    }
+    if (before) {
+      summary.updated++;
+      replaced.push(before.seq);
+    } else summary.added++;
+    toWrite.push(deriveDocumentRows(resolved, data));
+  }
+
+  // Link targets that are not in the library yet become stubs, so every link resolves.
+  const linkTargets = new Map<string, string>();
+  for (const rows of toWrite) for (const link of rows.links) linkTargets.set(link.targetId, link.targetTitle);
+  for (const rows of toWrite) linkTargets.delete(rows.id);
+  const presentTargets = await existingDocuments(transaction, [...linkTargets.keys()]);
+  for (const [id, title] of linkTargets)
+    if (!presentTargets.has(id)) toWrite.push(deriveDocumentRows(minimalStub(id, title)));
+
+  await writeDocuments(transaction, toWrite, replaced);
+
+  const entityIds = entities.map((entity) => entity.id);
+  const mentioned = new Map<string, { kind: Entity["kind"]; name: string }>();
+  for (const rows of toWrite)
+    for (const [id, mention] of rows.mentioned) if (!mentioned.has(id)) mentioned.set(id, mention);
+  const known = await existingEntities(transaction, [...entityIds, ...mentioned.keys()]);
+  const entityWrites: { entity: Entity; data: string; minimal: boolean }[] = [];
+  for (const entity of entities) {
+    const data = JSON.stringify(entity);
+    const before = known.get(entity.id);
+    if (before && !before.minimal && before.data === data) {
+      summary.unchanged++;
+      continue;
+    }
+    if (before && !before.minimal) summary.updated++;
+    else summary.added++;
+    entityWrites.push({ entity, data, minimal: false });
+  }
+  await writeEntities(transaction, entityWrites, "replace");
+  const incomingIds = new Set(entityIds);
+  const minimal = [...mentioned]
+    .filter(([id]) => !known.has(id) && !incomingIds.has(id))
+    .map(([id, mention]) => {
+      const entity = minimalEntity(id, mention.kind, mention.name);
+      return { entity, data: JSON.stringify(entity), minimal: true };
+    });
+  await writeEntities(transaction, minimal, "keep");
+
+  for (const piece of chunk(batch.sources ?? [], CHUNK))
+    await transaction.run(
+      `INSERT INTO sources (content_hash, media_type, path, text) VALUES ${placeholders(piece.length, 4)} ON CONFLICT (content_hash) DO NOTHING`,
+      piece.flatMap((source) => [source.contentHash, source.mediaType, source.path ?? null, source.text]),
+    );
+  const storedAt = new Date().toISOString();
+  for (const piece of chunk(batch.inputs ?? [], CHUNK))
+    await transaction.run(
+      `INSERT INTO inputs (path, content_hash, record_ids, stored_at) VALUES ${placeholders(piece.length, 4)}
+       ON CONFLICT (path) DO UPDATE SET content_hash = excluded.content_hash, record_ids = excluded.record_ids, stored_at = excluded.stored_at`,
+      piece.flatMap((input) => [input.path, input.contentHash, JSON.stringify(input.recordIds), storedAt]),
+    );
+  return summary;
+}
+
+/** Deletes documents and entities; references to a deleted entity stay in documents until they are re-ingested. */
+export async function deleteRecords(transaction: WriteTransaction, ids: readonly string[]): Promise<number> {
+  let deleted = 0;
+  const documents = await existingDocuments(transaction, ids);
+  const seqs = [...documents.values()].map((item) => item.seq);
+  for (const piece of chunk(seqs, CHUNK)) {
+    const list = piece.map(() => "?").join(",");
+    await transaction.run(`DELETE FROM refs WHERE doc_seq IN (${list})`, piece);
+    await transaction.run(`DELETE FROM links WHERE doc_seq IN (${list})`, piece);
+    await transaction.deleteText(piece);
+    deleted += await transaction.run(`DELETE FROM documents WHERE seq IN (${list})`, piece);
+    await transaction.run(`INSERT INTO changes (doc_seq) VALUES ${placeholders(piece.length, 1)}`, piece);
+  }
+  const entityIds = ids.filter((id) => !documents.has(id));
+  for (const piece of chunk(entityIds, CHUNK))
+    deleted += await transaction.run(
+      `DELETE FROM entities WHERE id IN (${piece.map(() => "?").join(",")})`,
+      piece,
+    );
+  return deleted;
+}
+
+function renameReferences(document: Document, from: string, into: Entity): Document {
+  const swap = <T extends { id: string; name: string }>(ref: T): T =>
+    ref.id === from ? { ...ref, id: into.id, name: into.name } : ref;
+  const copy = structuredClone(document) as Document;
+  copy.people = (copy.people ?? []).map((person) => ({
+    ...person,
+    person: swap(person.person),
+    affiliations: (person.affiliations ?? []).map(swap),
+  }));
+  copy.organizations = (copy.organizations ?? []).map((item) => ({
+    ...item,
+    organization: swap(item.organization),
+  }));
+  copy.topics = (copy.topics ?? []).map(swap);
+  copy.regions = (copy.regions ?? []).map(swap);
+  if (copy.kind === "event")
+    copy.agenda = (copy.agenda ?? []).map((item) => ({ ...item, people: (item.people ?? []).map(swap) }));
+  return copy;
+}
+
+export async function mergeEntityRecords(
+  transaction: WriteTransaction,
+  intoId: string,
+  fromId: string,
+): Promise<Entity> {
+  if (intoId === fromId) throw new Error(`cannot merge ${intoId} into itself`);
+  const rows = await transaction.all<{ id: string; data: string }>(
+    "SELECT id, data FROM entities WHERE id IN (?, ?)",
+    [intoId, fromId],
+  );
+  const into = rows.find((row) => row.id === intoId);
+  const from = rows.find((row) => row.id === fromId);
+  if (!into || !from) throw new Error(`cannot merge: ${!into ? intoId : fromId} is not in the library`);
+  const intoEntity = JSON.parse(into.data) as Entity;
+  const fromEntity = JSON.parse(from.data) as Entity;
+  if (intoEntity.kind !== fromEntity.kind)
+    throw new Error(`cannot merge a ${fromEntity.kind} (${fromId}) into a ${intoEntity.kind} (${intoId})`);
+  const aliases = new Set([...(intoEntity.aliases ?? []), ...(fromEntity.aliases ?? [])]);
+  if (fromEntity.name !== intoEntity.name) aliases.add(fromEntity.name);
+  aliases.delete(intoEntity.name);
+  const merged = { ...intoEntity, aliases: [...aliases] } as Entity;
+  const affected = await transaction.all<{ seq: number; data: string }>(
+    "SELECT DISTINCT d.seq AS seq, d.data AS data FROM refs r JOIN documents d ON d.seq = r.doc_seq WHERE r.entity_id = ?",
+    [fromId],
+  );
+  const rewritten = affected.map((row) => {
+    const document = renameReferences(JSON.parse(row.data) as Document, fromId, merged);
+    return deriveDocumentRows(document);
+  });
+  await writeDocuments(
+    transaction,
+    rewritten,
+    affected.map((row) => Number(row.seq)),
+  );
+  await transaction.run("DELETE FROM entities WHERE id = ?", [fromId]);
+  await writeEntities(
+    transaction,
+    [{ entity: merged, data: JSON.stringify(merged), minimal: false }],
+    "replace",
+  );
+  return merged;
+}

@@ -1,0 +1,53 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { SqlStore } from "./core/sql-store.js";
+import { openPostgresDriver, type PostgresOptions } from "./postgres/postgres-driver.js";
+import { openSqliteDriver } from "./sqlite/sqlite-driver.js";
+import type { Store } from "./store.js";
+
+export interface OpenStoreOptions {
+  /** PostgreSQL only: see PostgresOptions. */
+  postgres?: PostgresOptions;
+}
+
+/** Where a library lives when nothing else is said: `<repo root>/.corpus/library.db` (git-ignored). */
+export function defaultDatabasePath(root: string): string {
+  return resolve(root, ".corpus", "library.db");
+}
+
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+class PostgresStore extends SqlStore {
+  /** A PostgreSQL library backs up as a portable SQLite file: it opens anywhere with no server. */
+  override async backup(destination: string): Promise<void> {
+    if (existsSync(destination))
+      throw new Error(`${destination} already exists; choose a new file for the backup`);
+    const copy = new SqlStore(openSqliteDriver(destination));
+    try {
+      let batch: Parameters<Store["upsert"]>[0]["records"][number][] = [];
+      for await (const record of this.exportRecords()) {
+        batch.push(record);
+        if (batch.length >= 1000) {
+          await copy.upsert({ records: batch });
+          batch = [];
+        }
+      }
+      if (batch.length > 0) await copy.upsert({ records: batch });
+    } finally {
+      await copy.close();
+    }
+  }
+}
+
+/**
+ * Opens (creating and migrating on first use) the library at `location`: a file path for SQLite,
+ * or a postgres:// URL (add `?schema=name` to keep it in its own schema).
+ */
+export async function openStore(location?: string, options: OpenStoreOptions = {}): Promise<Store> {
+  const target = location && location.length > 0 ? location : defaultDatabasePath(process.cwd());
+  if (isPostgresUrl(target)) return new PostgresStore(await openPostgresDriver(target, options.postgres));
+  const path = target.startsWith("file:") ? target.slice(5) : target;
+  return new SqlStore(openSqliteDriver(path === ":memory:" ? path : resolve(path)));
+}

@@ -1,0 +1,55 @@
+/** Versioned schema of the PostgreSQL engine; applied in order under an advisory lock. */
+export const postgresMigrations: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: "documents, entities, references, full text",
+    sql: `
+CREATE TABLE documents (
+  seq serial PRIMARY KEY,
+  id text NOT NULL UNIQUE,
+  kind text NOT NULL,
+  subtype text,
+  title text NOT NULL,
+  extent text NOT NULL,
+  date_start integer,
+  date_end integer,
+  data text NOT NULL,
+  body text,
+  tsv tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', coalesce(body, '')), 'D')
+  ) STORED
+);
+CREATE INDEX documents_tsv ON documents USING gin (tsv);
+CREATE TABLE entities (
+  seq serial PRIMARY KEY,
+  id text NOT NULL UNIQUE,
+  kind text NOT NULL,
+  name text NOT NULL,
+  name_key text NOT NULL,
+  minimal integer NOT NULL DEFAULT 0,
+  data text NOT NULL
+);
+CREATE INDEX entities_kind_name ON entities (kind, name_key text_pattern_ops);
+CREATE INDEX entities_name ON entities (name_key text_pattern_ops);
+CREATE TABLE refs (doc_seq integer NOT NULL, entity_id text NOT NULL, entity_kind text NOT NULL, role text NOT NULL DEFAULT '');
+CREATE INDEX refs_doc ON refs (doc_seq);
+CREATE INDEX refs_entity ON refs (entity_id, doc_seq);
+CREATE TABLE links (doc_seq integer NOT NULL, type text NOT NULL, target_id text NOT NULL);
+CREATE INDEX links_doc ON links (doc_seq);
+CREATE INDEX links_target ON links (target_id);
+CREATE TABLE sections (
+  id bigint PRIMARY KEY,
+  doc_seq integer NOT NULL,
+  heading text,
+  text text NOT NULL,
+  tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED
+);
+CREATE INDEX sections_doc ON sections (doc_seq);
+CREATE INDEX sections_tsv ON sections USING gin (tsv);
+CREATE TABLE sources (content_hash text PRIMARY KEY, media_type text NOT NULL, path text, text text NOT NULL);
+CREATE TABLE inputs (path text PRIMARY KEY, content_hash text NOT NULL, record_ids text NOT NULL, stored_at text NOT NULL);
+CREATE TABLE changes (id bigserial PRIMARY KEY, doc_seq integer NOT NULL);
+CREATE TABLE audit (id bigserial PRIMARY KEY, at text NOT NULL, action text NOT NULL, actor text NOT NULL, summary text NOT NULL, details text NOT NULL);
+`,
+  },
+];

@@ -1,0 +1,49 @@
+/**
+ * Versioned schema of the SQLite engine. A migration is applied once, in order, inside a
+ * transaction, and recorded in schema_migrations; never edit one that has shipped, add the next.
+ */
+export const sqliteMigrations: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: "documents, entities, references, full text",
+    sql: `
+CREATE TABLE documents (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  subtype TEXT,
+  title TEXT NOT NULL,
+  extent TEXT NOT NULL,
+  date_start INTEGER,
+  date_end INTEGER,
+  data TEXT NOT NULL
+);
+CREATE TABLE entities (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  minimal INTEGER NOT NULL DEFAULT 0,
+  data TEXT NOT NULL
+);
+CREATE INDEX entities_kind_name ON entities (kind, name_key);
+CREATE INDEX entities_name ON entities (name_key);
+CREATE TABLE refs (doc_seq INTEGER NOT NULL, entity_id TEXT NOT NULL, entity_kind TEXT NOT NULL, role TEXT NOT NULL DEFAULT '');
+CREATE INDEX refs_doc ON refs (doc_seq);
+CREATE INDEX refs_entity ON refs (entity_id, doc_seq);
+CREATE TABLE links (doc_seq INTEGER NOT NULL, type TEXT NOT NULL, target_id TEXT NOT NULL);
+CREATE INDEX links_doc ON links (doc_seq);
+CREATE INDEX links_target ON links (target_id);
+CREATE TABLE sections (id INTEGER PRIMARY KEY, doc_seq INTEGER NOT NULL, heading TEXT);
+CREATE INDEX sections_doc ON sections (doc_seq);
+CREATE VIRTUAL TABLE document_text USING fts5(title, body, tags, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2');
+INSERT INTO document_text (document_text, rank) VALUES ('rank', 'bm25(10.0, 1.0, 0.0)');
+CREATE VIRTUAL TABLE section_text USING fts5(text, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2');
+CREATE TABLE sources (content_hash TEXT PRIMARY KEY, media_type TEXT NOT NULL, path TEXT, text TEXT NOT NULL);
+CREATE TABLE inputs (path TEXT PRIMARY KEY, content_hash TEXT NOT NULL, record_ids TEXT NOT NULL, stored_at TEXT NOT NULL);
+CREATE TABLE changes (id INTEGER PRIMARY KEY AUTOINCREMENT, doc_seq INTEGER NOT NULL);
+CREATE TABLE audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, action TEXT NOT NULL, actor TEXT NOT NULL, summary TEXT NOT NULL, details TEXT NOT NULL);
+`,
+  },
+];

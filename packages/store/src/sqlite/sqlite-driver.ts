@@ -1,0 +1,240 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import {
+  chunk,
+  placeholders,
+  type ScoredSeq,
+  type SearchScope,
+  type SqlDriver,
+  type WriteTransaction,
+} from "../core/driver.js";
+import { type QueryNode, toFts5 } from "../core/query-text.js";
+import { sqliteMigrations } from "./migrations.js";
+
+type Statement = Database.Statement<unknown[], unknown>;
+
+/** A prepared-statement cache per connection: ingest runs the same few shapes thousands of times. */
+class Connection {
+  private statements = new Map<string, Statement>();
+  constructor(readonly database: Database.Database) {}
+
+  prepare(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      if (this.statements.size > 400) this.statements.clear();
+      statement = this.database.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  all<T>(sql: string, params: readonly unknown[]): T[] {
+    const statement = this.prepare(sql);
+    return statement.raw(false).all(...params) as T[];
+  }
+
+  values(sql: string, params: readonly unknown[]): unknown[][] {
+    return this.prepare(sql)
+      .raw(true)
+      .all(...params) as unknown[][];
+  }
+
+  run(sql: string, params: readonly unknown[]): number {
+    return this.prepare(sql).run(...params).changes;
+  }
+}
+
+function ftsExpression(node: QueryNode, scope: SearchScope, tags?: readonly (readonly string[])[]): string {
+  const expression = toFts5(node);
+  // Without a column filter the text must not match the tags column: limit it to title and body.
+  if (scope === "section") return expression;
+  let text = scope === "title" ? `{title} : (${expression})` : `{title body} : (${expression})`;
+  for (const group of tags ?? [])
+    if (group.length > 0) text += ` AND {tags} : (${group.map((tag) => `"${tag}"`).join(" OR ")})`;
+  return text;
+}
+
+function migrate(database: Database.Database): void {
+  database.exec(
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+  );
+  const applied = new Set(
+    (database.prepare("SELECT version FROM schema_migrations").all() as { version: number }[]).map(
+      (row) => row.version,
+    ),
+  );
+  for (const migration of sqliteMigrations) {
+    if (applied.has(migration.version)) continue;
+    database
+      .transaction(() => {
+        database.exec(migration.sql);
+        database
+          .prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)")
+          .run(migration.version, migration.name, new Date().toISOString());
+      })
+      .immediate();
+  }
+}
+
+export function openSqliteDriver(path: string): SqlDriver {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  let writerDatabase: Database.Database;
+  try {
+    writerDatabase = new Database(path, { timeout: 5000 });
+  } catch (error) {
+    throw new Error(
+      `cannot open the library at ${path}: ${(error as Error).message}. Check the path and its permissions.`,
+    );
+  }
+  writerDatabase.pragma("journal_mode = WAL");
+  // FULL: a committed ingest survives power loss, not only a crash of the process.
+  writerDatabase.pragma("synchronous = FULL");
+  writerDatabase.pragma("busy_timeout = 5000");
+  writerDatabase.pragma("cache_size = -65536");
+  writerDatabase.pragma("temp_store = MEMORY");
+  migrate(writerDatabase);
+  const writer = new Connection(writerDatabase);
+  const readerDatabase =
+    path === ":memory:" ? writerDatabase : new Database(path, { readonly: true, timeout: 5000 });
+  if (readerDatabase !== writerDatabase) {
+    readerDatabase.pragma("busy_timeout = 5000");
+    readerDatabase.pragma("cache_size = -131072");
+    readerDatabase.pragma("mmap_size = 1073741824");
+  }
+  const reader = new Connection(readerDatabase);
+  let queue: Promise<unknown> = Promise.resolve();
+  let closed = false;
+
+  const transactionExecutor: WriteTransaction = {
+    async all<T>(sql: string, params: readonly unknown[] = []) {
+      return writer.all<T>(sql, params);
+    },
+    async values(sql: string, params: readonly unknown[] = []) {
+      return writer.values(sql, params);
+    },
+    async run(sql: string, params: readonly unknown[] = []) {
+      return writer.run(sql, params);
+    },
+    async writeText(documents, sections) {
+      for (const piece of chunk(documents, 300))
+        writer.run(
+          `INSERT INTO document_text (rowid, title, body, tags) VALUES ${placeholders(piece.length, 4)}`,
+          piece.flatMap((item) => [item.seq, item.title, item.body, item.tags]),
+        );
+      for (const piece of chunk(sections, 300)) {
+        writer.run(
+          `INSERT INTO sections (id, doc_seq, heading) VALUES ${placeholders(piece.length, 3)}`,
+          piece.flatMap((item) => [item.id, item.docSeq, item.heading]),
+        );
+        writer.run(
+          `INSERT INTO section_text (rowid, text) VALUES ${placeholders(piece.length, 2)}`,
+          piece.flatMap((item) => [item.id, item.text]),
+        );
+      }
+    },
+    async deleteText(documentSeqs) {
+      for (const piece of chunk(documentSeqs, 300)) {
+        const list = piece.map(() => "?").join(",");
+        writer.run(
+          `DELETE FROM section_text WHERE rowid IN (SELECT id FROM sections WHERE doc_seq IN (${list}))`,
+          piece,
+        );
+        writer.run(`DELETE FROM sections WHERE doc_seq IN (${list})`, piece);
+        writer.run(`DELETE FROM document_text WHERE rowid IN (${list})`, piece);
+      }
+    },
+  };
+
+  return {
+    engine: "sqlite",
+    async all<T>(sql: string, params: readonly unknown[] = []) {
+      return reader.all<T>(sql, params);
+    },
+    async values(sql: string, params: readonly unknown[] = []) {
+      return reader.values(sql, params);
+    },
+    async run(sql: string, params: readonly unknown[] = []) {
+      return writer.run(sql, params);
+    },
+    transaction<T>(work: (transaction: WriteTransaction) => Promise<T>): Promise<T> {
+      // Writers in this process queue; other processes wait on SQLite's lock (busy_timeout).
+      const next = queue.then(async () => {
+        if (closed) throw new Error("the library is closed");
+        writerDatabase.exec("BEGIN IMMEDIATE");
+        try {
+          const result = await work(transactionExecutor);
+          writerDatabase.exec("COMMIT");
+          return result;
+        } catch (error) {
+          if (writerDatabase.inTransaction) writerDatabase.exec("ROLLBACK");
+          throw error;
+        }
+      });
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    async matchSeqs(node, scope, section) {
+      const expression = ftsExpression(node, scope);
+      const rows =
+        scope === "section"
+          ? reader.values(
+              "SELECT DISTINCT s.doc_seq FROM section_text JOIN sections s ON s.id = section_text.rowid WHERE section_text MATCH ? AND lower(s.heading) = lower(?)",
+              [expression, section ?? ""],
+            )
+          : reader.values("SELECT rowid FROM document_text WHERE document_text MATCH ?", [expression]);
+      const seqs = new Uint32Array(rows.length);
+      for (let index = 0; index < rows.length; index++) seqs[index] = (rows[index] as unknown[])[0] as number;
+      return seqs;
+    },
+    async score(node, scope, section, filter, limit): Promise<ScoredSeq[]> {
+      const seqs = filter?.seqs;
+      const expression = ftsExpression(node, scope, scope === "section" ? undefined : filter?.tags);
+      const params: unknown[] = [expression];
+      let sql: string;
+      if (scope === "section") {
+        sql = `SELECT s.doc_seq, -min(section_text.rank) FROM section_text JOIN sections s ON s.id = section_text.rowid
+               WHERE section_text MATCH ? AND lower(s.heading) = lower(?)`;
+        params.push(section ?? "");
+        if (seqs) {
+          sql += " AND s.doc_seq IN (SELECT value FROM json_each(?))";
+          params.push(JSON.stringify(seqs));
+        }
+        sql += " GROUP BY s.doc_seq ORDER BY 2 DESC";
+      } else {
+        // Scoring only given seqs is done by the caller filtering: FTS5 looks up an IN list one
+        // rowid at a time (0.1 ms each), slower than scoring the whole match.
+        sql = "SELECT rowid, -rank FROM document_text WHERE document_text MATCH ?";
+        if (limit) sql += " ORDER BY rank";
+      }
+      if (limit) {
+        sql += " LIMIT ?";
+        params.push(limit);
+      }
+      return reader.values(sql, params).map((row) => ({ seq: row[0] as number, score: row[1] as number }));
+    },
+    async backup(destination) {
+      mkdirSync(dirname(destination), { recursive: true });
+      await writerDatabase.backup(destination);
+    },
+    async checkIntegrity() {
+      const problems = (writerDatabase.pragma("integrity_check") as { integrity_check: string }[])
+        .map((row) => row.integrity_check)
+        .filter((text) => text !== "ok");
+      for (const table of ["document_text", "section_text"])
+        try {
+          writerDatabase.prepare(`INSERT INTO ${table} (${table}) VALUES ('integrity-check')`).run();
+        } catch (error) {
+          problems.push(`${table}: ${(error as Error).message}`);
+        }
+      return problems;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await queue;
+      if (readerDatabase !== writerDatabase) readerDatabase.close();
+      writerDatabase.close();
+    },
+  };
+}
