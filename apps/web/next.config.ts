@@ -9,6 +9,9 @@ const securityHeaders = [
 ];
 
 const config: NextConfig = {
+  // A second build directory lets a test or benchmark build and serve its own copy while the
+  // shared tree's `.next` is being rebuilt by someone else (start.mjs reads the same variable).
+  distDir: process.env.CORPUS_WEB_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
   // @corpus/schema is ESM with `.js` imports; nothing else needs transpiling.

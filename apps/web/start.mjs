@@ -16,9 +16,10 @@ if (!/^\d+$/.test(port) || Number(port) > 65535) {
   console.error(`web: PORT must be a number from 0 to 65535, got "${port}".`);
   process.exit(2);
 }
-if (!existsSync(join(appDirectory, ".next", "BUILD_ID"))) {
+const distDirectory = process.env.CORPUS_WEB_DIST_DIR || ".next";
+if (!existsSync(join(appDirectory, distDirectory, "BUILD_ID"))) {
   console.error(
-    `web: no built app in ${join(appDirectory, ".next")}. Build it first: pnpm exec turbo run build --filter @corpus/web`,
+    `web: no built app in ${join(appDirectory, distDirectory)}. Build it first: pnpm exec turbo run build --filter @corpus/web`,
   );
   process.exit(1);
 }

@@ -83,8 +83,8 @@ export function RelatedDocuments({ related }: { related: readonly RelatedDocumen
         <div key={group.relation}>
           <h3>{derivedHeadings[group.relation]}</h3>
           <ul className="hits">
-            {group.items.slice(0, 6).map((item) => (
-              <DocumentSummaryItem key={item.document.id} document={item.document} headingLevel={4} />
+            {group.items.slice(0, 5).map((item) => (
+              <DocumentSummaryItem key={item.document.id} document={item.document} headingLevel={4} compact />
             ))}
           </ul>
         </div>

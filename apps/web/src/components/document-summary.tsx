@@ -10,11 +10,14 @@ export function DocumentSummaryItem({
   snippet,
   roles,
   headingLevel = 3,
+  compact = false,
 }: {
   document: DocumentSummary;
   snippet?: Snippet | undefined;
   roles?: string[];
   headingLevel?: 2 | 3 | 4;
+  /** Title and one line of facts only: for long lists beside other content. */
+  compact?: boolean;
 }) {
   const Heading = `h${headingLevel}` as "h2" | "h3" | "h4";
   const people = document.people.slice(0, 4);
@@ -34,7 +37,7 @@ export function DocumentSummaryItem({
         {document.extent === "teaser" ? <> · teaser only</> : null}
         {roles?.length ? <> · as {roles.map(humanize).join(", ").toLowerCase()}</> : null}
       </div>
-      {people.length ? (
+      {people.length && !compact ? (
         <div className="meta">
           {people.map((person, index) => (
             <span key={`${person.id}-${person.role}`}>
@@ -47,7 +50,7 @@ export function DocumentSummaryItem({
             : ""}
         </div>
       ) : null}
-      {snippet?.length ? (
+      {compact ? null : snippet?.length ? (
         <p className="snippet">
           <SnippetText snippet={snippet} />
         </p>

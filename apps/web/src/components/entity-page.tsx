@@ -78,6 +78,31 @@ function EntityFacts({ view }: { view: EntityView }) {
   );
 }
 
+type Position = EntityView["positions"][number];
+
+/** Runs of the same title and affiliations become one entry with a date range. */
+export function collapsePositions(
+  positions: readonly Position[],
+): (Position & { until?: Position["date"]; times: number })[] {
+  const result: (Position & { until?: Position["date"]; times: number })[] = [];
+  const key = (position: Position) =>
+    `${position.title ?? ""}|${position.affiliations.map((item) => item.id).join(",")}`;
+  for (const position of positions) {
+    const last = result.at(-1);
+    if (last && key(last) === key(position)) {
+      result[result.length - 1] = {
+        ...last,
+        document: position.document,
+        until: position.date,
+        times: last.times + 1,
+      };
+    } else {
+      result.push({ ...position, times: 1 });
+    }
+  }
+  return result;
+}
+
 function CountList({ title, items }: { title: string; items: EntityView["people"] }) {
   if (!items.length) return null;
   return (
@@ -141,7 +166,12 @@ export async function EntityPage({ kind, segment }: { kind: EntityKind; segment:
                 {role ? <h3>As {humanize(role).toLowerCase()}</h3> : null}
                 <ul className="hits">
                   {documents.map((item) => (
-                    <DocumentSummaryItem key={item.document.id} document={item.document} headingLevel={4} />
+                    <DocumentSummaryItem
+                      key={item.document.id}
+                      document={item.document}
+                      headingLevel={4}
+                      compact
+                    />
                   ))}
                 </ul>
               </section>
@@ -159,9 +189,13 @@ export async function EntityPage({ kind, segment }: { kind: EntityKind; segment:
             <section aria-labelledby="positions-heading">
               <h2 id="positions-heading">Titles and affiliations over time</h2>
               <ul className="plain people-list">
-                {view.positions.map((position) => (
+                {collapsePositions(view.positions).map((position) => (
                   <li key={`${position.document.id}-${position.title ?? ""}`}>
-                    <span className="muted small">{formatDate(position.date)}</span>
+                    <span className="muted small">
+                      {formatDate(position.date)}
+                      {position.until ? ` to ${formatDate(position.until)}` : ""}
+                      {position.times > 1 ? ` · in ${position.times} documents, latest:` : ""}
+                    </span>
                     <div>
                       {position.title ?? ""}
                       {position.title && position.affiliations.length ? ", " : ""}

@@ -10,6 +10,13 @@ export function PeopleNetwork({ documents, maxNodes = 40 }: NetworkInput & { max
     return <p className="muted small">Too few people in these documents to draw a network.</p>;
   const network = layoutNetwork(graph);
   const byId = new Map(network.nodes.map((node) => [node.id, node]));
+  // Names of the busiest people only: every name at once is unreadable; the rest show on hover.
+  const labelled = new Set(
+    [...network.nodes]
+      .sort((left, right) => right.count - left.count)
+      .slice(0, 14)
+      .map((node) => node.id),
+  );
   const maxWeight = Math.max(1, ...network.edges.map((edge) => edge.weight));
   return (
     <figure style={{ margin: 0 }}>
@@ -44,9 +51,11 @@ export function PeopleNetwork({ documents, maxNodes = 40 }: NetworkInput & { max
             <circle cx={node.x} cy={node.y} r={node.radius}>
               <title>{`${node.name}: ${plural(node.count, "document")}`}</title>
             </circle>
-            <text x={node.x} y={node.y + node.radius + 11} textAnchor="middle">
-              {node.name}
-            </text>
+            {labelled.has(node.id) ? (
+              <text x={node.x} y={node.y + node.radius + 11} textAnchor="middle">
+                {node.name}
+              </text>
+            ) : null}
           </Link>
         ))}
       </svg>

@@ -97,7 +97,7 @@ export function layoutNetwork(
     weight: edge.weight,
   }));
   const simulation = forceSimulation(nodes)
-    .force("charge", forceManyBody().strength(-140))
+    .force("charge", forceManyBody().strength(-260))
     .force(
       "link",
       forceLink<NetworkNode, (typeof links)[number]>(links)
@@ -111,10 +111,14 @@ export function layoutNetwork(
     .force("center", forceCenter(width / 2, height / 2))
     .stop();
   simulation.tick(300);
-  const margin = 24;
+  // Stretch the settled layout to fill the frame, keeping room for labels at the edges.
+  const margin = 40;
+  const xs = nodes.map((node) => node.x);
+  const ys = nodes.map((node) => node.y);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   for (const node of nodes) {
-    node.x = Math.min(width - margin, Math.max(margin, node.x));
-    node.y = Math.min(height - margin, Math.max(margin, node.y));
+    node.x = maxX > minX ? margin + ((node.x - minX) / (maxX - minX)) * (width - 2 * margin) : width / 2;
+    node.y = maxY > minY ? margin + ((node.y - minY) / (maxY - minY)) * (height - 2 * margin) : height / 2;
   }
   return { nodes, edges: graph.edges, width, height };
 }

@@ -1,0 +1,200 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createDocumentId } from "@corpus/schema";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  chromiumArgs,
+  chromiumPath,
+  missingPrerequisite,
+  repositoryRoot,
+  runCli,
+  startApi,
+  startWeb,
+  webDirectory,
+} from "./harness";
+
+// The real thing: `corpus ingest` the demo library (plus one hostile record) into a temporary
+// SQLite file, `corpus serve` it on a free port, start the built web app against it, and drive
+// Debian's Chromium through what a reader does. Screenshots land in e2e/artifacts/.
+
+const missing = missingPrerequisite();
+if (missing) console.warn(`web end-to-end tests skipped: ${missing}`);
+
+const artifacts = join(webDirectory, "e2e", "artifacts");
+const hostileTitle = 'Hostile page <script>window.__corpusXss = "script"</script> title';
+const hostileId = createDocumentId(hostileTitle);
+
+function hostileRecord() {
+  return {
+    id: hostileId,
+    kind: "publication",
+    subtype: "analysis",
+    title: hostileTitle,
+    date: { year: 2024, month: 5, day: 2 },
+    summary: "A summary with <img src=x onerror=\"window.__corpusXss='img'\"> inside.",
+    sections: [
+      {
+        heading: "<script>window.__corpusXss='heading'</script>",
+        text: "<a href=\"javascript:window.__corpusXss='link'\">click me</a> and <svg onload=\"window.__corpusXss='svg'\">",
+        quotes: [
+          { text: "<iframe src=javascript:window.__corpusXss='iframe'>", source: "javascript:alert(1)" },
+        ],
+      },
+    ],
+    people: [
+      {
+        person: {
+          id: "person:mallory-payload",
+          name: "Mallory <b onmouseover=window.__corpusXss='b'>Payload</b>",
+        },
+        role: "author",
+        title: "<img src=x onerror=window.__corpusXss='title'>",
+      },
+    ],
+    topics: [{ id: "topic:peace-processes", name: "Peace Processes" }],
+  };
+}
+
+describe.skipIf(missing !== null)(
+  "the web app in a browser, against the real API",
+  { timeout: 90_000 },
+  () => {
+    let temporary: string;
+    let stops: (() => Promise<void>)[] = [];
+    let browser: Browser;
+    let webUrl: string;
+    let apiUrl: string;
+
+    beforeAll(async () => {
+      temporary = mkdtempSync(join(tmpdir(), "corpus-web-e2e-"));
+      mkdirSync(artifacts, { recursive: true });
+      const hostileFile = join(temporary, "hostile.json");
+      writeFileSync(hostileFile, JSON.stringify([hostileRecord()]));
+      const database = join(temporary, "library.db");
+      const ingest = await runCli([
+        "ingest",
+        join(repositoryRoot, "data/demo"),
+        hostileFile,
+        "--db",
+        database,
+      ]);
+      if (ingest.code !== 0) throw new Error(`corpus ingest failed (exit ${ingest.code}):\n${ingest.output}`);
+      const api = await startApi(database);
+      apiUrl = api.url;
+      stops.push(api.process.stop);
+      const web = await startWeb(api.url);
+      webUrl = web.url;
+      stops.push(web.process.stop);
+      browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      for (const stop of stops.reverse()) await stop();
+      stops = [];
+      if (temporary) rmSync(temporary, { recursive: true, force: true });
+    });
+
+    async function newPage(): Promise<Page> {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: webUrl });
+      return context.newPage();
+    }
+
+    it("searches, filters by a facet, opens a document and a person, and copies a citation", async () => {
+      const page = await newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+
+      await page.goto(`${webUrl}/`);
+      await page.getByRole("combobox", { name: "Search words" }).fill("ceasefire");
+      await page.getByRole("button", { name: "Search" }).click();
+      await page.waitForURL(/\?q=ceasefire/);
+      const heading = page.locator("#results-heading");
+      await expect.poll(() => heading.textContent()).toMatch(/\d+ documents?/);
+      const before = Number((await heading.textContent())?.match(/\d+/)?.[0]);
+      expect(await page.locator(".hit mark").count()).toBeGreaterThan(0);
+      await page.screenshot({ path: join(artifacts, "1-search.png"), fullPage: true });
+
+      const kindFacet = page.locator(".facets details").filter({ hasText: "Kind" }).locator("a").first();
+      await kindFacet.click();
+      await page.waitForURL(/kind=/);
+      await expect.poll(() => page.locator(".chip").count()).toBeGreaterThan(1);
+      const after = Number((await heading.textContent())?.match(/\d+/)?.[0]);
+      expect(after).toBeLessThanOrEqual(before);
+      await page.screenshot({ path: join(artifacts, "2-filtered.png"), fullPage: true });
+
+      await page.locator(".hit h3 a").first().click();
+      await page.waitForURL(/\/documents\//);
+      await expect.poll(() => page.locator("h1").textContent()).toBeTruthy();
+      expect(await page.locator('meta[name="citation_title"]').count()).toBe(1);
+      const jsonLd = JSON.parse(
+        (await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}",
+      );
+      expect(jsonLd["@context"]).toBe("https://schema.org");
+      await page.screenshot({ path: join(artifacts, "3-document.png"), fullPage: true });
+
+      const person = page.locator('section[aria-labelledby="people-heading"] a[href^="/people/"]').first();
+      const personName = await person.textContent();
+      await person.click();
+      await page.waitForURL(/\/people\//);
+      await expect.poll(() => page.locator("h1").textContent()).toBe(personName);
+      await page.screenshot({ path: join(artifacts, "4-person.png"), fullPage: true });
+
+      await page.locator(".hit a[href^='/documents/']").first().click();
+      await page.waitForURL(/\/documents\//);
+      await page.getByRole("tab", { name: "RIS" }).click();
+      await expect.poll(() => page.getByTestId("citation-text").textContent()).toMatch(/^TY {2}- /m);
+      await page.getByRole("button", { name: "Copy RIS" }).click();
+      await expect.poll(() => page.getByRole("status").last().textContent()).toMatch(/copied/);
+      const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+      expect(clipboard).toMatch(/^TY {2}- /m);
+      expect(clipboard).toMatch(/^ER {2}-/m);
+      await page.screenshot({ path: join(artifacts, "5-citation-copied.png"), fullPage: true });
+      expect(errors).toEqual([]);
+    });
+
+    it("renders scraped markup in a document as inert text", async () => {
+      const page = await newPage();
+      const response = await page.goto(`${webUrl}/documents/${encodeURIComponent(hostileId.slice(4))}`);
+      expect(response?.status()).toBe(200);
+      expect(response?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-/);
+      await expect.poll(() => page.locator("h1").textContent()).toBe(hostileTitle);
+      // Give any payload every chance to fire: hover the author, wait for the page to settle.
+      await page.locator('a[href="/people/mallory-payload"]').first().hover();
+      await page.waitForLoadState("networkidle");
+      expect(
+        await page.evaluate(() => (window as unknown as { __corpusXss?: string }).__corpusXss),
+      ).toBeUndefined();
+      expect(await page.locator('a[href^="javascript:"], img[onerror], svg[onload], iframe').count()).toBe(0);
+      expect(await page.locator("text=click me").count()).toBeGreaterThan(0);
+      await page.screenshot({ path: join(artifacts, "6-hostile-document.png"), fullPage: true });
+
+      await page.goto(`${webUrl}/?q=hostile`);
+      await page.waitForLoadState("networkidle");
+      expect(
+        await page.evaluate(() => (window as unknown as { __corpusXss?: string }).__corpusXss),
+      ).toBeUndefined();
+    });
+
+    it("serves an Atom feed twin of a search", async () => {
+      const response = await fetch(`${webUrl}/feed?q=ceasefire`);
+      expect(response.headers.get("content-type")).toMatch(/application\/atom\+xml/);
+      const xml = await response.text();
+      expect(xml).toMatch(/<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+      expect(xml).toMatch(/<entry>/);
+    });
+
+    it("says the API is down instead of showing a blank page", async () => {
+      const deadApi = await startWeb("http://127.0.0.1:9");
+      stops.push(deadApi.process.stop);
+      const page = await newPage();
+      await page.goto(`${deadApi.url}/?q=ceasefire`);
+      await expect.poll(() => page.getByRole("alert").first().textContent()).toMatch(/API is not answering/);
+      await page.screenshot({ path: join(artifacts, "7-api-down.png"), fullPage: true });
+      expect(apiUrl).toMatch(/^http:/);
+    });
+  },
+);
