@@ -70,6 +70,8 @@ function make(
 
 /** Every date written in `text`, with its span (offset by `base`). Overlapping matches keep the first, longest. */
 export function findDates(text: string, base = 0): FoundDate[] {
+  // Every date form has a year or a month name; most lines have neither.
+  if (!/\d/.test(text) || !/\d{4}|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/.test(text)) return [];
   const found: FoundDate[] = [];
   const taken: Span[] = [];
   const overlaps = (start: number, end: number) => taken.some((span) => start < span.end && end > span.start);

@@ -36,17 +36,25 @@ export function scanMentions(
   for (const region of document.record.regions) regionIds.add(region.id.slice("region:".length));
   if (options.people === false) return;
   const named = new Set<string>();
-  for (const found of knownPeople.find(text, base)) {
+  const people = knownPeople.find(text, base);
+  for (const found of people) {
     if (found.entry.surnameOnly) continue;
     named.add(found.entry.name);
     mention(document, found.entry.name, found.span, taken);
   }
-  for (const found of knownPeople.find(text, base)) {
+  for (const found of people) {
     if (!found.entry.surnameOnly) continue;
     const context = found.entry.context;
     const supported = named.has(found.entry.name) || !context || context.some((code) => regionIds.has(code));
     if (supported) mention(document, found.entry.name, found.span, taken);
   }
+  // Both patterns need a title or a verb before a capitalised name; most lines have neither.
+  if (
+    !/\b(?:President|Minister|Secretary|Ambassador|Amb\.|Sen|Chancellor|King|Queen|Prince|leader|envoy|Envoy|General|Gen\.|Dr\.|Professor|said|says|according|wrote|writes|told)\b/.test(
+      text,
+    )
+  )
+    return;
   for (const pattern of [titledName, saidName]) {
     for (const match of text.matchAll(pattern)) {
       const written = match[1]!.trim();
