@@ -14,4 +14,9 @@ export type {
   UpsertBatch,
   UpsertSummary,
 } from "./store.js";
-export { generateSyntheticLibrary, syntheticRecords, type SyntheticOptions } from "./synthetic/index.js";
+export {
+  generateSyntheticLibrary,
+  type SyntheticOptions,
+  syntheticRecords,
+  syntheticVocabulary,
+} from "./synthetic/index.js";

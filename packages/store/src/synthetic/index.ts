@@ -116,6 +116,11 @@ const vocabulary = Array.from(
   (_, rank) => DOMAIN_WORDS[rank] ?? pseudoWord(rank),
 );
 
+/** The synthetic vocabulary, most frequent first: benchmarks draw common and rare query words from it. */
+export function syntheticVocabulary(): readonly string[] {
+  return vocabulary;
+}
+
 /** Records of a synthetic library: entities first, then `count` documents. */
 export function* syntheticRecords(options: SyntheticOptions): Generator<CorpusRecord> {
   const random = createRandom(options.seed ?? 1);

@@ -1,0 +1,124 @@
+import type { SearchQueryInput } from "@corpus/schema";
+import { formatPartialDate } from "@corpus/schema";
+import { type Command, EXIT_OK, UsageError } from "../command.js";
+import { listOption, parseArguments, printable } from "../lib/arguments.js";
+import { openLibrary } from "../lib/library.js";
+
+const HELP = `Usage: corpus search "<text>" [options]
+
+Full-text search with filters. Several values of one filter (repeat the option or separate
+with commas) combine with OR; different filters with AND.
+
+Options:
+  --kind K          event, publication, issue, stub
+  --subtype S       analysis, commentary, article, report, digest-article, ...
+  --topic ID        e.g. topic:nuclear-security
+  --region ID       e.g. region:KR
+  --person ID       e.g. person:frank-aum
+  --organization ID e.g. org:united-states-institute-of-peace
+  --role R          speaker, moderator, author, ...
+  --from YYYY[-MM[-DD]]  --to YYYY[-MM[-DD]]   date range (partial dates overlap)
+  --sort S          relevance (default), newest, oldest
+  --scope S         all (default), title, section (with --section "Heading")
+  --advanced        allow "phrases", prefix*, OR and -not
+  --limit N         1-100 (default 20)
+  --cursor C        the next page, as printed by the previous one
+  --json            the full result as JSON (hits, facets, nextCursor)
+  --db PATH|URL     the library
+
+Example:
+  corpus search "nuclear talks" --kind publication --from 2020`;
+
+export const searchCommand: Command = {
+  name: "search",
+  summary: "search the library with filters and facets",
+  help: HELP,
+  async run(argv) {
+    const { values, positionals } = parseArguments(argv, {
+      kind: { type: "string", multiple: true },
+      subtype: { type: "string", multiple: true },
+      topic: { type: "string", multiple: true },
+      region: { type: "string", multiple: true },
+      person: { type: "string", multiple: true },
+      organization: { type: "string", multiple: true },
+      role: { type: "string", multiple: true },
+      from: { type: "string" },
+      to: { type: "string" },
+      sort: { type: "string" },
+      scope: { type: "string" },
+      section: { type: "string" },
+      advanced: { type: "boolean", default: false },
+      limit: { type: "string" },
+      cursor: { type: "string" },
+      json: { type: "boolean", default: false },
+      db: { type: "string" },
+    });
+    if (positionals.length > 1)
+      throw new UsageError('put the search text in quotes: corpus search "nuclear talks"');
+    const filters: Record<string, unknown> = {};
+    for (const name of ["kind", "subtype", "topic", "region", "person", "organization", "role"] as const) {
+      const list = listOption(values[name] as string[] | undefined);
+      if (list) filters[name] = list;
+    }
+    if (values.from) filters.from = values.from;
+    if (values.to) filters.to = values.to;
+    const input: SearchQueryInput = {
+      text: positionals[0] ?? "",
+      filters: filters as SearchQueryInput["filters"],
+    };
+    if (values.sort) input.sort = values.sort as SearchQueryInput["sort"];
+    if (values.scope) input.scope = values.scope as SearchQueryInput["scope"];
+    if (values.section) input.section = values.section as string;
+    if (values.advanced) input.mode = "advanced";
+    if (values.cursor) input.cursor = values.cursor as string;
+    if (values.limit !== undefined) {
+      const limit = Number(values.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+        throw new UsageError("--limit takes a whole number from 1 to 100");
+      input.limit = limit;
+    }
+    const { searchQuerySchema } = await import("@corpus/schema");
+    const parsed = searchQuerySchema.safeParse(input);
+    if (!parsed.success)
+      throw new UsageError(
+        parsed.error.issues
+          .map((issue) => `--${String(issue.path.at(-1) ?? "text")}: ${issue.message}`)
+          .join("; "),
+      );
+    const store = await openLibrary(values.db as string | undefined);
+    try {
+      const result = await store.search(parsed.data);
+      if (values.json) {
+        console.log(JSON.stringify(result, null, 2));
+        return EXIT_OK;
+      }
+      if (result.fellBackToLiteral)
+        console.log("(the query did not parse as advanced syntax; searched its words literally)");
+      console.log(`${result.total} ${result.total === 1 ? "match" : "matches"}`);
+      for (const hit of result.hits) {
+        const document = hit.document;
+        const date = document.date ? formatPartialDate(document.date) : "undated";
+        console.log(
+          `\n${printable(document.title)}\n  ${document.kind}${document.subtype ? `/${document.subtype}` : ""} · ${date} · ${document.id}`,
+        );
+        if (hit.snippet)
+          console.log(
+            `  ${printable(hit.snippet.map((run) => (run.highlight ? `[${run.text}]` : run.text)).join(""))}`,
+          );
+      }
+      if (result.facets) {
+        console.log("");
+        for (const name of ["kind", "topic", "person", "year"] as const) {
+          const top = result.facets[name]
+            .slice(0, 5)
+            .map((value) => `${printable(value.label)} (${value.count})`);
+          if (top.length > 0) console.log(`${name}: ${top.join(", ")}`);
+        }
+      }
+      if (result.nextCursor) console.log(`\nmore: --cursor ${result.nextCursor}`);
+      return EXIT_OK;
+    } finally {
+      await store.close();
+    }
+  },
+};

@@ -1,0 +1,84 @@
+import { formatPartialDate, isDocument } from "@corpus/schema";
+import { type Command, EXIT_OK, EXIT_PARTIAL, UsageError } from "../command.js";
+import { parseArguments, printable } from "../lib/arguments.js";
+import { openLibrary } from "../lib/library.js";
+
+const HELP = `Usage: corpus show <id> [--json] [--db PATH|URL]
+
+Prints one record: a document (doc:...) with its people, topics, regions and links, or an
+entity (person:, org:, topic:, region:) with its documents by role and who it appears with.
+Exit 1 when the id is not in the library.
+
+Example:
+  corpus show person:frank-aum`;
+
+export const showCommand: Command = {
+  name: "show",
+  summary: "print one record or entity page",
+  help: HELP,
+  async run(argv) {
+    const { values, positionals } = parseArguments(argv, {
+      json: { type: "boolean", default: false },
+      db: { type: "string" },
+    });
+    const id = positionals[0];
+    if (!id || positionals.length > 1)
+      throw new UsageError("name exactly one id, e.g. corpus show person:frank-aum");
+    const store = await openLibrary(values.db as string | undefined);
+    try {
+      const record = await store.get(id);
+      if (!record) {
+        console.error(`corpus show: ${id} is not in the library. Try corpus search to find its id.`);
+        return EXIT_PARTIAL;
+      }
+      if (isDocument(record)) {
+        if (values.json) {
+          console.log(JSON.stringify(record, null, 2));
+          return EXIT_OK;
+        }
+        console.log(
+          `${printable(record.title)}\n${record.kind}${record.kind === "publication" ? `/${record.subtype}` : ""} · ${record.date ? formatPartialDate(record.date) : "undated"} · ${record.id}`,
+        );
+        if (record.summary) console.log(`\n${printable(record.summary)}`);
+        if (record.people.length > 0)
+          console.log(
+            `\npeople:\n${record.people.map((person) => `  ${printable(person.person.name)} (${person.role})${person.title ? `, ${printable(person.title)}` : ""}`).join("\n")}`,
+          );
+        if (record.topics.length > 0)
+          console.log(`topics: ${record.topics.map((topic) => printable(topic.name)).join(", ")}`);
+        if (record.regions.length > 0)
+          console.log(`regions: ${record.regions.map((region) => printable(region.name)).join(", ")}`);
+        for (const link of record.links)
+          console.log(`${link.type}: ${printable(link.target.title)} (${link.target.id})`);
+        return EXIT_OK;
+      }
+      const view = await store.entity(id);
+      if (values.json) {
+        console.log(JSON.stringify(view, null, 2));
+        return EXIT_OK;
+      }
+      if (!view) return EXIT_PARTIAL;
+      console.log(`${printable(record.name)} (${record.kind}) · ${view.documentCount} documents · ${id}`);
+      if (view.roles.length > 0)
+        console.log(`roles: ${view.roles.map((role) => `${role.role} ${role.count}`).join(", ")}`);
+      for (const position of view.positions.slice(-5))
+        console.log(
+          `  ${position.date ? formatPartialDate(position.date) : "undated"}: ${printable(position.title ?? "")} ${position.affiliations.map((item) => printable(item.name)).join(", ")}`,
+        );
+      if (view.people.length > 0)
+        console.log(
+          `with: ${view.people
+            .slice(0, 8)
+            .map((person) => `${printable(person.name)} (${person.count})`)
+            .join(", ")}`,
+        );
+      for (const item of view.documents.slice(0, 10))
+        console.log(
+          `  ${item.document.date ? formatPartialDate(item.document.date) : "undated"} ${printable(item.document.title)} [${item.roles.join(", ")}]`,
+        );
+      return EXIT_OK;
+    } finally {
+      await store.close();
+    }
+  },
+};

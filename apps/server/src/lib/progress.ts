@@ -1,0 +1,31 @@
+/** A progress bar on a terminal; on a pipe, one plain line per step so logs stay readable. */
+export interface Progress {
+  update(done: number, note?: string): void;
+  finish(): void;
+}
+
+export function createProgress(
+  total: number,
+  label: string,
+  stream: NodeJS.WriteStream = process.stderr,
+): Progress {
+  if (stream.isTTY) {
+    const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - 40));
+    return {
+      update(done, note = "") {
+        const filled = total === 0 ? width : Math.round((done / total) * width);
+        const bar = `${"█".repeat(filled)}${"░".repeat(width - filled)}`;
+        stream.write(`\r${label} ${bar} ${done}/${total} ${note.slice(0, 30).padEnd(30)}`);
+      },
+      finish() {
+        stream.write("\n");
+      },
+    };
+  }
+  return {
+    update(done, note = "") {
+      stream.write(`${label} ${done}/${total}${note ? ` ${note}` : ""}\n`);
+    },
+    finish() {},
+  };
+}
