@@ -10,6 +10,8 @@ import {
 } from "@corpus/api";
 import { callTRPCProcedure, getTRPCErrorFromUnknown, getTRPCErrorShape, TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { decodePathSegment } from "./decode.js";
+import { HttpError } from "./http-error.js";
 import { type RestRoute, restRoutes, UnknownParameterError } from "./rest-routes.js";
 
 interface CompiledRoute {
@@ -82,14 +84,15 @@ export interface RestHandlerOptions {
 export async function handleRest(options: RestHandlerOptions): Promise<void> {
   const { response, route, context } = options;
   try {
-    const params: Record<string, string> = {};
-    for (const [name, value] of Object.entries(options.params)) params[name] = decodeURIComponent(value);
     let input: unknown;
     try {
+      const params: Record<string, string> = {};
+      for (const [name, value] of Object.entries(options.params)) params[name] = decodePathSegment(value);
       input = route.toInput(params, options.search);
     } catch (error) {
-      if (error instanceof UnknownParameterError)
+      if (error instanceof UnknownParameterError || error instanceof HttpError) {
         throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
+      }
       throw error;
     }
     if (route.output === "stream") return await streamExport(response, input, context);

@@ -53,6 +53,17 @@ export function wantsStreaming(request: IncomingMessage, paths: readonly string[
   );
 }
 
+function decodeProcedurePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: "The procedure path has a malformed percent-escape.",
+    });
+  }
+}
+
 function parseJson(text: string, what: string): unknown {
   try {
     return JSON.parse(text);
@@ -78,7 +89,7 @@ export function parseCalls(
   const rawInput = body !== undefined && body !== "" ? body : search.get("input");
   const where = body !== undefined && body !== "" ? "The request body" : 'The "input" query parameter';
   const input = rawInput === null || rawInput === undefined ? undefined : parseJson(rawInput, where);
-  if (!isBatch) return [{ path: decodeURIComponent(procedurePath), input }];
+  if (!isBatch) return [{ path: decodeProcedurePath(procedurePath), input }];
   if (input !== undefined && (typeof input !== "object" || input === null || Array.isArray(input))) {
     throw new TRPCError({
       code: "BAD_REQUEST",
@@ -86,7 +97,7 @@ export function parseCalls(
     });
   }
   const inputs = (input ?? {}) as Record<string, unknown>;
-  return paths.map((path, index) => ({ path: decodeURIComponent(path), input: inputs[String(index)] }));
+  return paths.map((path, index) => ({ path: decodeProcedurePath(path), input: inputs[String(index)] }));
 }
 
 function errorEnvelope(

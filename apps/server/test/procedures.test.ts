@@ -1,0 +1,266 @@
+import { createDocumentId, createPersonId } from "@corpus/schema";
+import { TRPCClientError } from "@trpc/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ADMIN_TOKEN,
+  createClient,
+  getJson,
+  SOURCE_DOCUMENT_ID,
+  SOURCE_HASH,
+  SOURCE_TEXT,
+  startTestServer,
+  type TestServer,
+} from "./helpers.js";
+
+let server: TestServer;
+let client: ReturnType<typeof createClient>;
+let admin: ReturnType<typeof createClient>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  client = createClient(server.url);
+  admin = createClient(server.url, ADMIN_TOKEN);
+});
+afterAll(() => server.close());
+
+async function statusOf(promise: Promise<unknown>): Promise<number | undefined> {
+  try {
+    await promise;
+    return 200;
+  } catch (error) {
+    if (error instanceof TRPCClientError)
+      return (error.data as { httpStatus?: number } | undefined)?.httpStatus;
+    throw error;
+  }
+}
+
+describe("documents", () => {
+  it("search finds, highlights, facets and pages", async () => {
+    const result = await client.documents.search.query({ text: "peace", limit: 2 });
+    expect(result.total).toBeGreaterThan(2);
+    expect(result.hits).toHaveLength(2);
+    expect(result.hits.some((hit) => hit.snippet?.some((run) => run.highlight))).toBe(true);
+    expect(result.facets?.kind.reduce((sum, value) => sum + value.count, 0)).toBe(result.total);
+    expect(result.nextCursor).toBeTruthy();
+    const next = await client.documents.search.query({
+      text: "peace",
+      limit: 2,
+      cursor: result.nextCursor ?? "",
+    });
+    const firstIds = result.hits.map((hit) => hit.document.id);
+    expect(next.hits.every((hit) => !firstIds.includes(hit.document.id))).toBe(true);
+    const events = await client.documents.search.query({ filters: { kind: ["event"] }, facets: false });
+    expect(events.hits.every((hit) => hit.document.kind === "event")).toBe(true);
+    expect(events.facets).toBeUndefined();
+  });
+
+  it("get returns the document and its sources; unknown ids are 404", async () => {
+    const hit = (await client.documents.search.query({ text: "peace", limit: 1 })).hits[0];
+    const { document, sources } = await client.documents.get.query({ id: hit?.document.id ?? "" });
+    expect(document.title).toBe(hit?.document.title);
+    expect(sources.length).toBe(document.provenance.length);
+    expect(await statusOf(client.documents.get.query({ id: "doc:no-such-document-00000000" }))).toBe(404);
+  });
+
+  it("source shows the text a record was read from, with its field spans", async () => {
+    const { sources } = await client.documents.get.query({ id: SOURCE_DOCUMENT_ID });
+    expect(sources).toEqual([expect.objectContaining({ contentHash: SOURCE_HASH, available: true })]);
+    const view = await client.documents.source.query({ id: SOURCE_DOCUMENT_ID });
+    expect(view.record?.id).toBe(SOURCE_DOCUMENT_ID);
+    expect(view.provenance?.input.contentHash).toBe(SOURCE_HASH);
+    const span = view.provenance?.fields.title?.[0];
+    expect(view.source.text.slice(span?.start, span?.end)).toBe("Harbor Accord Monitoring Report");
+    const byHash = await client.documents.source.query({ contentHash: SOURCE_HASH });
+    expect(byHash.source.text).toBe(SOURCE_TEXT);
+    expect(await statusOf(client.documents.source.query({ contentHash: "0".repeat(64) }))).toBe(404);
+  });
+
+  it("related, timeline and cite", async () => {
+    const all = await client.documents.search.query({ facets: false, limit: 100 });
+    const withLinks = all.hits.map((hit) => hit.document.id);
+    let relatedCount = 0;
+    for (const id of withLinks.slice(0, 20))
+      relatedCount += (await client.documents.related.query({ id })).length;
+    expect(relatedCount).toBeGreaterThan(0);
+
+    const timeline = await client.documents.timeline.query({ bucket: "year" });
+    expect(timeline.length).toBeGreaterThan(1);
+    expect(timeline.every((bucket) => /^\d{4}$/.test(bucket.bucket))).toBe(true);
+    expect(timeline.reduce((sum, bucket) => sum + bucket.total, 0)).toBeLessThanOrEqual(all.total);
+
+    const id =
+      all.hits.find((hit) => hit.document.kind === "publication" && hit.document.people.length > 0)?.document
+        .id ?? "";
+    const { document } = await client.documents.get.query({ id });
+    const bibtex = await client.documents.cite.query({ id, format: "bibtex" });
+    expect(bibtex.text).toMatch(/^@\w+\{/);
+    expect(bibtex.text).toContain(document.title.split(" ")[0]);
+    expect((await client.documents.cite.query({ id, format: "ris" })).text).toMatch(/^TY {2}- /m);
+    const csl = JSON.parse((await client.documents.cite.query({ id, format: "csl-json" })).text);
+    expect(csl[0].title).toBe(document.title);
+    expect((await client.documents.cite.query({ id, format: "apa" })).text).toContain(document.title);
+  });
+
+  it("export streams every match as NDJSON (tRPC stream and REST download) and CSV", async () => {
+    const search = await client.documents.search.query({ text: "peace", facets: false });
+    const stream = createClient(server.url, undefined, "stream");
+    const chunks: string[] = [];
+    for await (const chunk of await stream.documents.export.query({
+      query: { text: "peace" },
+      format: "ndjson",
+    })) {
+      chunks.push(chunk);
+    }
+    const records = chunks
+      .join("")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(records).toHaveLength(search.total);
+    const exported = new Set(records.map((record) => record.id));
+    expect(search.hits.every((hit) => exported.has(hit.document.id))).toBe(true);
+
+    const download = await fetch(`${server.url}/api/v1/documents/export?text=peace&format=csv`);
+    expect(download.headers.get("content-type")).toContain("text/csv");
+    const rows = (await download.text()).trim().split("\r\n");
+    expect(rows[0]).toBe("id,kind,subtype,title,date,extent,site,people,summary");
+    expect(rows.length - 1).toBeGreaterThanOrEqual(search.total);
+  });
+});
+
+describe("entities and stats", () => {
+  it("list and get each kind", async () => {
+    for (const kind of ["people", "organizations", "topics", "regions"] as const) {
+      const list = await client[kind].list.query({ limit: 5 });
+      expect(list.items.length).toBeGreaterThan(0);
+      const counts = list.items.map((item) => item.documentCount);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+      const first = list.items[0];
+      const view = await client[kind].get.query({ id: first?.id ?? "" } as never);
+      expect(view.entity.id).toBe(first?.id);
+      expect(view.documentCount).toBe(first?.documentCount);
+    }
+    const person = (await client.people.list.query({ limit: 1 })).items[0];
+    const prefixed = await client.people.list.query({ prefix: person?.name.slice(0, 3) ?? "" });
+    expect(
+      prefixed.items.every((item) =>
+        item.name.toLowerCase().startsWith(person?.name.slice(0, 3).toLowerCase() ?? ""),
+      ),
+    ).toBe(true);
+    expect(await statusOf(client.people.get.query({ id: "person:nobody-at-all" }))).toBe(404);
+    expect(await statusOf(client.people.get.query({ id: "org:united-states-institute-of-peace" }))).toBe(400);
+  });
+
+  it("autocomplete and getMany", async () => {
+    const person = (await client.people.list.query({ limit: 1 })).items[0];
+    const suggestions = await client.entities.autocomplete.query({ prefix: person?.name.slice(0, 4) ?? "" });
+    expect(suggestions.map((item) => item.id)).toContain(person?.id);
+    const doc = (await client.documents.search.query({ limit: 1, facets: false })).hits[0]?.document.id ?? "";
+    const missing = "person:not-in-this-library";
+    const many = await client.entities.getMany.query({ ids: [doc, person?.id ?? "", missing] });
+    expect(many.records.map((record) => record.id)).toEqual([doc, person?.id]);
+    expect(many.missing).toEqual([missing]);
+  });
+
+  it("stats counts the library", async () => {
+    const stats = await client.stats.overview.query();
+    const all = await client.documents.search.query({ facets: false });
+    expect(stats.documents).toBe(all.total);
+    expect(stats.entities.person).toBeGreaterThan(0);
+    expect(stats.newest.length).toBeGreaterThan(0);
+  });
+});
+
+describe("admin", () => {
+  const title = "A Test Record Written For The API Suite";
+  const id = createDocumentId(title);
+  const record = {
+    id,
+    kind: "publication",
+    subtype: "analysis",
+    title,
+    date: { year: 2024, month: 3 },
+    people: [
+      { person: { id: createPersonId("Jordan Api Tester"), name: "Jordan Api Tester" }, role: "author" },
+    ],
+  };
+
+  it("ingests records and page text, reporting bad records by path", async () => {
+    const result = await admin.admin.ingest.mutate({
+      records: [record, { id: "doc:broken-1", kind: "publication" }],
+    });
+    expect(result.recordIds).toContain(id);
+    expect(result.added).toBeGreaterThan(0);
+    expect(result.errors.length).toBe(1);
+    expect(result.errors[0]?.message).toMatch(/title|subtype/);
+    expect((await client.documents.get.query({ id })).document.title).toBe(title);
+
+    const page = [
+      "Ceasefire Monitoring After the Harbor Accord",
+      "",
+      "Thursday, March 14, 2024",
+      "",
+      "By: Priya Testwala",
+      "",
+      "Monitors from three countries reported that the harbor accord has held for its first month.",
+    ].join("\n");
+    const fromText = await admin.admin.ingest.mutate({ file: { name: "harbor-accord.txt", content: page } });
+    expect(fromText.errors).toEqual([]);
+    expect(fromText.recordIds.some((recordId) => recordId.startsWith("doc:"))).toBe(true);
+  });
+
+  it("merges two people and deletes records, all in the audit trail", async () => {
+    const a = { id: createPersonId("Merge Candidate One"), kind: "person", name: "Merge Candidate One" };
+    const b = { id: createPersonId("Merge Candidate Two"), kind: "person", name: "Merge Candidate Two" };
+    await admin.admin.ingest.mutate({ records: [a, b] });
+    const merged = await admin.admin.merge.mutate({ into: a.id, from: b.id });
+    expect(merged.id).toBe(a.id);
+    expect("aliases" in merged && merged.aliases).toContain("Merge Candidate Two");
+    expect(await statusOf(admin.admin.merge.mutate({ into: a.id, from: "person:never-existed" }))).toBe(404);
+
+    expect(await admin.admin.delete.mutate({ ids: [id] })).toEqual({ deleted: 1 });
+    expect(await statusOf(client.documents.get.query({ id }))).toBe(404);
+
+    const audit = await admin.admin.audit.query({ limit: 20 });
+    const actions = audit.map((entry) => entry.action);
+    expect(actions).toEqual(expect.arrayContaining(["ingest", "merge", "delete"]));
+    expect(JSON.stringify(audit)).not.toContain(ADMIN_TOKEN);
+  });
+});
+
+describe("REST face", () => {
+  it("serves the read procedures and describes them in OpenAPI", async () => {
+    const search = await getJson(
+      `${server.url}/api/v1/documents/search?q=peace&kind=publication,event&limit=3`,
+    );
+    expect(search.status).toBe(200);
+    expect(search.body.hits.length).toBeGreaterThan(0);
+    const id = search.body.hits[0].document.id;
+    const document = await getJson(`${server.url}/api/v1/documents/${encodeURIComponent(id)}`);
+    expect(document.body.document.id).toBe(id);
+    expect((await getJson(`${server.url}/api/v1/documents/doc:missing-00000000`)).status).toBe(404);
+    const bad = await getJson(`${server.url}/api/v1/documents/search?limit=1000`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0].path).toBe("limit");
+    expect((await getJson(`${server.url}/api/v1/documents/search?colour=blue`)).status).toBe(400);
+
+    const openapi = await getJson(`${server.url}/api/openapi.json`);
+    expect(openapi.body.openapi).toBe("3.1.0");
+    expect(Object.keys(openapi.body.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/v1/documents/search",
+        "/api/v1/documents/{id}",
+        "/api/v1/people/{id}",
+        "/api/v1/stats",
+      ]),
+    );
+    const refs = JSON.stringify(openapi.body).match(/#\/components\/schemas\/(\w+)/g) ?? [];
+    for (const ref of new Set(refs))
+      expect(openapi.body.components.schemas).toHaveProperty(ref.split("/").pop() as string);
+  });
+
+  it("health and readiness", async () => {
+    expect((await getJson(`${server.url}/healthz`)).body).toEqual({ status: "ok" });
+    expect((await getJson(`${server.url}/readyz`)).status).toBe(200);
+  });
+});
