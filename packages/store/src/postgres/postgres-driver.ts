@@ -56,6 +56,8 @@ export interface PostgresOptions {
   /** Connections in the pool; a request waiting longer than `acquireTimeoutMs` for one fails. */
   poolSize?: number;
   acquireTimeoutMs?: number;
+  /** Shown in pg_stat_activity (default "corpus"). */
+  applicationName?: string;
 }
 
 export async function openPostgresDriver(url: string, options: PostgresOptions = {}): Promise<SqlDriver> {
@@ -71,6 +73,7 @@ export async function openPostgresDriver(url: string, options: PostgresOptions =
     connectionTimeoutMillis: options.acquireTimeoutMs ?? 3000,
     idleTimeoutMillis: 30_000,
     options: `-c search_path=${schema}`,
+    application_name: options.applicationName ?? "corpus",
     types,
   });
   // An idle connection dropped by a server restart is reported here; the pool replaces it.
