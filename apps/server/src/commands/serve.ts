@@ -1,6 +1,5 @@
 import { type Command, EXIT_OK } from "../command.js";
-import { readServerEnvironment } from "../http/server-environment.js";
-import { parseServeOptions, SERVE_OPTIONS_HELP } from "../http/config.js";
+import { parseServeOptions, SERVE_OPTIONS_HELP, serverEnvironment } from "../http/config.js";
 import { closeOnSignal, startServer } from "../http/run-server.js";
 
 const help = `corpus serve: the API over HTTP
@@ -25,7 +24,7 @@ export const serveCommand: Command = {
   summary: "serve the API (tRPC, REST/OpenAPI) over HTTP",
   help,
   async run(argv) {
-    const options = parseServeOptions(argv, readServerEnvironment());
+    const options = parseServeOptions(argv, serverEnvironment());
     const { api, url, logger } = await startServer(options);
     process.stderr.write(
       `corpus serve: API on ${url} (tRPC ${url}/trpc, REST ${url}/api/v1, OpenAPI ${url}/api/openapi.json); writes ${options.adminToken ? "on" : "off (set CORPUS_ADMIN_TOKEN)"}\n`,

@@ -4,9 +4,8 @@ import { fileURLToPath } from "node:url";
 import { parseFiles, prepareBatch } from "@corpus/ingest";
 import type { Store } from "@corpus/store";
 import { type Command, EXIT_OK } from "../command.js";
-import { parseServeOptions, SERVE_OPTIONS_HELP } from "../http/config.js";
+import { parseServeOptions, SERVE_OPTIONS_HELP, serverEnvironment } from "../http/config.js";
 import { closeOnSignal, startServer } from "../http/run-server.js";
-import { readServerEnvironment } from "../http/server-environment.js";
 
 // Paths from apps/server/dist/commands/ to the repository's demo library and web app.
 const repositoryRoot = fileURLToPath(new URL("../../../../", import.meta.url));
@@ -63,7 +62,7 @@ export const upCommand: Command = {
   summary: "start the API and the web app, loading the demo library into an empty library",
   help,
   async run(argv) {
-    const options = parseServeOptions(argv, readServerEnvironment());
+    const options = parseServeOptions(argv, serverEnvironment());
     const { api, url, logger } = await startServer(options, loadDemoIfEmpty);
     const web = startWeb(url);
     process.stderr.write(

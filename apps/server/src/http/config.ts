@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { UsageError } from "../command.js";
+import { readEnvironment } from "../env.js";
 import { DEFAULT_CORS_ORIGINS } from "./cors.js";
 import type { RateLimitOptions } from "./rate-limit.js";
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_RATE_LIMIT } from "./server.js";
@@ -108,4 +109,10 @@ function parse(argv: string[]) {
       "shutdown-deadline-ms": { type: "string" },
     },
   });
+}
+
+/** The variables `serve` and `up` use, from the server's one validated environment. */
+export function serverEnvironment(): { adminToken: string | undefined; databaseUrl: string | undefined } {
+  const environment = readEnvironment();
+  return { adminToken: environment.CORPUS_ADMIN_TOKEN, databaseUrl: environment.CORPUS_DATABASE_URL };
 }
