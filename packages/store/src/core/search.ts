@@ -78,8 +78,9 @@ const FILTER_DIMENSIONS = [
 ] as const;
 
 export class SearchEngine {
-  private matchCache = new LruCache<Bitset>(64);
-  private championCache = new LruCache<ScoredSeq[]>(256);
+  // 256 match sets of a million documents are 32 MB; champion lists are 2,000 numbers each.
+  private matchCache = new LruCache<Bitset>(256);
+  private championCache = new LruCache<ScoredSeq[]>(1024);
 
   constructor(
     private readonly driver: SqlDriver,

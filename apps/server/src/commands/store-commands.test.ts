@@ -1,0 +1,101 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { generateSyntheticLibrary } from "@corpus/store";
+import { afterAll, describe, expect, it } from "vitest";
+
+// Runs the built CLI as a user would (turbo builds before testing), piped, so output is plain.
+const cli = resolve(import.meta.dirname, "../../dist/cli.js");
+const folder = mkdtempSync(join(tmpdir(), "corpus-cli-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+function corpus(...args: string[]) {
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, CORPUS_DATABASE_URL: "" },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("corpus ingest, search, show, stats, export, import, backup", () => {
+  const database = join(folder, "library.db");
+  const records = generateSyntheticLibrary(150, 21);
+  const good = join(folder, "library.ndjson");
+  writeFileSync(good, `${records.map((record) => JSON.stringify(record)).join("\n")}\n`);
+  const bad = join(folder, "broken.json");
+  writeFileSync(bad, '{"kind": "publication", "title": ');
+
+  it("ingests, stores the good files when one fails (exit 1) and is idempotent", () => {
+    const first = corpus("ingest", good, bad, "--db", database);
+    expect(first.code).toBe(1);
+    expect(first.stderr).toContain("broken.json");
+    expect(first.stdout).toMatch(/files: 1 stored, 0 unchanged, 1 failed/);
+    const again = corpus("ingest", good, "--db", database, "--json");
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      added: 0,
+      updated: 0,
+      files: { stored: 0, unchanged: 1, failed: 0 },
+    });
+  });
+
+  it("searches with filters, as text and as JSON", () => {
+    const text = corpus("search", "peace", "--kind", "event", "--limit", "3", "--db", database);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^\d+ match/);
+    const json = JSON.parse(
+      corpus("search", "peace", "--kind", "event,issue", "--from", "2000", "--json", "--db", database).stdout,
+    );
+    expect(json.total).toBeGreaterThan(0);
+    for (const hit of json.hits) {
+      expect(["event", "issue"]).toContain(hit.document.kind);
+      expect(hit.document.date.year).toBeGreaterThanOrEqual(2000);
+    }
+    expect(corpus("search", "x", "--limit", "0", "--db", database).code).toBe(2);
+    expect(corpus("search", "x", "--from", "April", "--db", database).code).toBe(2);
+    expect(corpus("search", "x", "--bogus", "--db", database).code).toBe(2);
+  });
+
+  it("shows a record and an entity page, and prints stats", () => {
+    const document = records.find((record) => record.kind === "publication");
+    const shown = corpus("show", document!.id, "--json", "--db", database);
+    expect(JSON.parse(shown.stdout)).toMatchObject({
+      id: document!.id,
+      kind: "publication",
+      title: (document as { title: string }).title,
+    });
+    const person = records.find((record) => record.kind === "person");
+    expect(corpus("show", person!.id, "--db", database).stdout).toContain(person!.id);
+    expect(corpus("show", "person:nobody-at-all", "--db", database).code).toBe(1);
+    const stats = JSON.parse(corpus("stats", "--json", "--db", database).stdout);
+    expect(stats.documents).toBeGreaterThanOrEqual(150);
+  });
+
+  it("exports, imports into an empty library and exports the same bytes; CSV has one row per document", () => {
+    const first = join(folder, "first.ndjson");
+    const second = join(folder, "second.ndjson");
+    expect(corpus("export", "--format", "ndjson", "--out", first, "--db", database).code).toBe(0);
+    expect(corpus("import", first, "--db", join(folder, "copy.db")).code).toBe(0);
+    expect(
+      corpus("export", "--format", "ndjson", "--out", second, "--db", join(folder, "copy.db")).code,
+    ).toBe(0);
+    expect(readFileSync(second, "utf8")).toBe(readFileSync(first, "utf8"));
+    const csv = corpus("export", "--format", "csv", "--db", database).stdout.trim().split("\n");
+    expect(csv[0]).toBe("id,kind,subtype,title,date,people,organizations,topics,regions,url");
+    const stats = JSON.parse(corpus("stats", "--json", "--db", database).stdout);
+    expect(csv.length - 1).toBe(stats.documents);
+    expect(corpus("export", "--format", "xml", "--db", database).code).toBe(2);
+  });
+
+  it("writes an online backup that opens as a valid library", () => {
+    const backup = join(folder, "backup.db");
+    const result = corpus("backup", backup, "--db", database);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("integrity ok");
+    expect(JSON.parse(corpus("stats", "--json", "--db", backup).stdout).documents).toBe(
+      JSON.parse(corpus("stats", "--json", "--db", database).stdout).documents,
+    );
+    expect(corpus("backup", backup, "--db", database).code).toBe(2);
+  });
+});
