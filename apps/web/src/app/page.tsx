@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiProblemNotice } from "@/components/api-problem";
 import { SearchBox } from "@/components/search-box";
+import { SearchChips } from "@/components/search-chips";
+import { SearchFacets } from "@/components/search-facets";
 import { SearchResults } from "@/components/search-results";
 import { TimelineChart } from "@/components/timeline-chart";
 import { load } from "@/lib/load";
+import { parseSearchState } from "@/lib/parse-search-state";
 import {
-  parseSearchState,
   type RawSearchParams,
   searchHref,
   toSearchParams,
@@ -63,6 +65,8 @@ export default async function SearchPage({ searchParams }: Props) {
           <SearchResults
             state={state}
             input={input}
+            facets={search.data.facets ? <SearchFacets facets={search.data.facets} state={state} /> : null}
+            chips={<SearchChips state={state} facets={search.data.facets} />}
             timeline={
               timeline.ok && timeline.data.length > 1 ? (
                 <section aria-label="Timeline of these results">

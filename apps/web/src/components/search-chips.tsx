@@ -57,12 +57,8 @@ export function SearchChips({ state, facets }: { state: SearchState; facets: Fac
       <ul className="chips">
         {chips.map((chip) => (
           <li key={chip.key}>
-            <Link
-              className="chip"
-              href={chip.href}
-              aria-label={`Remove filter ${chip.label}`}
-              prefetch={false}
-            >
+            <Link className="chip" href={chip.href} title={`Remove filter ${chip.label}`} prefetch={false}>
+              <span className="visually-hidden">Remove filter </span>
               {chip.label}{" "}
               <span className="remove" aria-hidden="true">
                 ×

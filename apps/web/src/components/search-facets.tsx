@@ -83,14 +83,19 @@ export function SearchFacets({ facets, state }: { facets: Facets; state: SearchS
                     <Link
                       href={facetHref(state, name, value.value)}
                       aria-current={selected ? "true" : undefined}
-                      aria-label={`${selected ? "Remove filter" : "Filter by"} ${facetTitles[name].toLowerCase()} ${label}: ${value.count} documents`}
                       prefetch={false}
                     >
                       <span>
                         {selected ? "✓ " : ""}
                         {label}
                       </span>
-                      <span className="count">{value.count.toLocaleString("en")}</span>
+                      <span className="count">
+                        {value.count.toLocaleString("en")}
+                        <span className="visually-hidden">
+                          {" "}
+                          documents{selected ? ", selected: choose to remove" : ""}
+                        </span>
+                      </span>
                     </Link>
                   </li>
                 );

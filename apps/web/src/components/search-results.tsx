@@ -8,8 +8,6 @@ import { plural } from "@/lib/format";
 import { isFiltered, type SearchState, searchHref, withChanges } from "@/lib/search-params";
 import { useTRPC } from "@/trpc/client";
 import { DocumentSummaryItem } from "./document-summary";
-import { SearchChips } from "./search-chips";
-import { SearchFacets } from "./search-facets";
 
 const sorts: { value: SearchSort; label: string }[] = [
   { value: "relevance", label: "Relevance" },
@@ -20,15 +18,21 @@ const sorts: { value: SearchSort; label: string }[] = [
 /**
  * The result list, facets, chips and pager. The server prefetches the same query and hydrates
  * it, so the first paint has the results; the browser only fetches if the cache goes stale.
+ * Facets, chips and the timeline are server components handed in as slots.
  */
 export function SearchResults({
   state,
   input,
   timeline,
+  facets,
+  chips,
 }: {
   state: SearchState;
   input: SearchQueryInput;
+  /** Drawn on the server and passed in: they are links only, so they need no hydration. */
   timeline?: ReactNode;
+  facets?: ReactNode;
+  chips?: ReactNode;
 }) {
   const trpc = useTRPC();
   const search = useQuery({
@@ -56,9 +60,9 @@ export function SearchResults({
   const last = first + result.hits.length - 1;
   return (
     <div className="search-layout">
-      <div>{result.facets ? <SearchFacets facets={result.facets} state={state} /> : null}</div>
+      <div>{facets}</div>
       <section aria-labelledby="results-heading">
-        <SearchChips state={state} facets={result.facets} />
+        {chips}
         {timeline}
         <div className="toolbar">
           <h2 id="results-heading" style={{ margin: 0, fontSize: "1rem" }} aria-live="polite">

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseSearchState } from "./parse-search-state";
 import {
   emptySearchState,
-  parseSearchState,
   searchHref,
   toggleValue,
   toSearchParams,

@@ -8,13 +8,8 @@ import { TimelineChart } from "@/components/timeline-chart";
 import { WorldMapChart } from "@/components/world-map-chart";
 import { plural } from "@/lib/format";
 import { load } from "@/lib/load";
-import {
-  parseSearchState,
-  type RawSearchParams,
-  searchHref,
-  toSearchQuery,
-  withDateBucket,
-} from "@/lib/search-params";
+import { parseSearchState } from "@/lib/parse-search-state";
+import { type RawSearchParams, searchHref, toSearchQuery, withDateBucket } from "@/lib/search-params";
 import { regionIdToNumeric } from "@/lib/world-map";
 import { getQueryClient, trpc } from "@/trpc/server";
 

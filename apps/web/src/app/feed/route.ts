@@ -1,6 +1,7 @@
 import { createAtomFeed } from "@/lib/atom";
 import { describeApiFailure } from "@/lib/load";
-import { parseSearchState, searchHref, toSearchParams, toSearchQuery } from "@/lib/search-params";
+import { parseSearchState } from "@/lib/parse-search-state";
+import { searchHref, toSearchParams, toSearchQuery } from "@/lib/search-params";
 import { environment } from "@/env";
 import { apiClient } from "@/trpc/server";
 
