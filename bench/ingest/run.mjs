@@ -2,13 +2,15 @@
 // Usage (from the repo root, after `pnpm build`): node bench/ingest/run.mjs [--pages 4000] [--write]
 // --write stores the result in bench/ingest/results.json.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
-const { parseInput, PARSER_VERSION } = await import(join(root, "packages", "ingest", "dist", "index.js"));
+// INGEST_DIST points the benchmark at another build (for before/after comparisons on the same machine).
+const dist = process.env.INGEST_DIST ?? join(root, "packages", "ingest", "dist");
+const { parseInput, PARSER_VERSION } = await import(join(dist, "index.js"));
 
 const argument = (name, fallback) => {
   const index = process.argv.indexOf(name);
@@ -46,6 +48,10 @@ for (let index = 0; index < 200; index++) parseInput(pages[index % pages.length]
 
 let records = 0;
 let parsed = 0;
+// Wall-clock time, and the CPU time this process used: on a shared machine (other processes
+// competing for the cores) the CPU time is the fairer measure of what one core can do.
+const loadBefore = loadavg()[0];
+const cpuStarted = process.cpuUsage();
 const started = process.hrtime.bigint();
 for (const page of pages) {
   const result = parseInput(page, { now });
@@ -55,6 +61,8 @@ for (const page of pages) {
   if (Number(process.hrtime.bigint() - started) / 1e9 > maxSeconds) break;
 }
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+const cpu = process.cpuUsage(cpuStarted);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const result = {
   benchmark: "ingest parseInput, one core",
   parserVersion: PARSER_VERSION,
@@ -63,10 +71,15 @@ const result = {
   layouts: templates.length,
   seconds: Number(seconds.toFixed(3)),
   pagesPerSecond: Math.round(parsed / seconds),
+  cpuSeconds: Number(cpuSeconds.toFixed(3)),
+  pagesPerCpuSecond: Math.round(parsed / cpuSeconds),
+  microsecondsPerPage: Math.round((cpuSeconds / parsed) * 1e6),
   recordsPerPage: Number((records / parsed).toFixed(1)),
   target: 2000,
   node: process.version,
   cpu: cpus()[0]?.model ?? "unknown",
+  cores: cpus().length,
+  loadAverageBefore: Number(loadBefore.toFixed(2)),
   date: new Date().toISOString().slice(0, 10),
 };
 console.log(JSON.stringify(result, null, 2));

@@ -1,9 +1,23 @@
 import type { Span } from "@corpus/schema";
 
+export interface Found<T> {
+  entry: T;
+  matched: string;
+  span: Span;
+}
+
 /** A fixed list of names, matched whole-word and case-sensitively in one pass. */
 export interface Gazetteer<T> {
-  find(text: string, base?: number): { entry: T; matched: string; span: Span }[];
+  find(text: string, base?: number): Found<T>[];
   lookup(name: string): T | undefined;
+  /** The first-word index, so several gazetteers can share one pass over a text (see `findInAll`). */
+  readonly index: NameIndex<T>;
+}
+
+/** Names grouped by their first word, longest first, so a match is a dictionary look-up at each word start. */
+export interface NameIndex<T> {
+  byFirstWord: Map<string, string[]>;
+  byName: Map<string, T>;
 }
 
 export function createGazetteer<T>(entries: readonly { names: readonly string[]; value: T }[]): Gazetteer<T> {
@@ -26,36 +40,82 @@ export function createGazetteer<T>(entries: readonly { names: readonly string[];
     byFirstWord.set(key, list);
   }
   for (const list of byFirstWord.values()) list.sort((left, right) => right.length - left.length);
+  const index: NameIndex<T> = { byFirstWord, byName };
   return {
+    index,
     find(text, base = 0) {
-      const found: { entry: T; matched: string; span: Span }[] = [];
-      wordStart.lastIndex = 0;
-      for (let match = wordStart.exec(text); match !== null; match = wordStart.exec(text)) {
-        const position = match.index + match[1]!.length;
-        // The pattern can match empty (at the start of the text): step past it by hand.
-        if (wordStart.lastIndex <= position) wordStart.lastIndex = position + 1;
-        const word = firstWord(text, position);
-        const candidates = byFirstWord.get(word) ?? byFirstWord.get(word.replace(/['’]s$|[.'’]+$/, ""));
-        if (!candidates) continue;
-        for (const name of candidates) {
-          const length = matchAt(text, position, name);
-          if (length === -1) continue;
-          const matched = text.slice(position, position + length);
-          found.push({
-            entry: byName.get(name)!,
-            matched,
-            span: { start: base + position, end: base + position + length },
-          });
-          wordStart.lastIndex = position + length;
-          break;
-        }
-      }
-      return found;
+      return findInAll(text, [index], base)[0]!;
     },
     lookup(name) {
       return byName.get(name) ?? byFolded.get(fold(name));
     },
   };
+}
+
+/**
+ * Every name of each index written in `text`, in one pass over its word starts. Each index keeps
+ * its own cursor, so the result for one index is exactly what scanning for it alone would give:
+ * left to right, longest name first at each word start, and no match inside an earlier match.
+ * A name never continues across a line break, so scanning a whole page once gives, line by line,
+ * the same matches as scanning each line on its own.
+ */
+export function findInAll<T>(text: string, indexes: readonly NameIndex<T>[], base = 0): Found<T>[][] {
+  const results: Found<T>[][] = indexes.map(() => []);
+  // The first position where each index may start its next match (just past its last match).
+  const cursors = indexes.map(() => 0);
+  const length = text.length;
+  let previous = -1; // the code point before `position`, -1 at the start of the text
+  for (let position = 0; position < length; ) {
+    let code = text.charCodeAt(position);
+    if (code >= 0xd800 && code <= 0xdbff) code = text.codePointAt(position)!;
+    const width = code > 0xffff ? 2 : 1;
+    if (isUpperOrDigit(code) && (previous === -1 || !isLetterDigitOrDot(previous))) {
+      const word = firstWord(text, position);
+      let stripped: string | null = null;
+      for (let which = 0; which < indexes.length; which++) {
+        // A word start needs its preceding character at or after the cursor (or the text's start).
+        if (position !== 0 && position - 1 < cursors[which]!) continue;
+        if (position === 0 && cursors[which]! > 0) continue;
+        const index = indexes[which]!;
+        let candidates = index.byFirstWord.get(word);
+        if (!candidates) {
+          stripped ??= withoutPossessive(word);
+          if (stripped !== word) candidates = index.byFirstWord.get(stripped);
+        }
+        if (!candidates) continue;
+        for (const name of candidates) {
+          const matchedLength = matchAt(text, position, name);
+          if (matchedLength === -1) continue;
+          results[which]!.push({
+            entry: index.byName.get(name)!,
+            matched: text.slice(position, position + matchedLength),
+            span: { start: base + position, end: base + position + matchedLength },
+          });
+          cursors[which] = position + matchedLength;
+          break;
+        }
+      }
+    }
+    previous = code;
+    position += width;
+  }
+  return results;
+}
+
+/** "Korea's" → "Korea", "U.N." → "U.N", "Nations’" → "Nations" (as `/['’]s$|[.'’]+$/` would strip). */
+function withoutPossessive(word: string): string {
+  let end = word.length;
+  const last = word.charCodeAt(end - 1);
+  if (last === 115 /* s */ && end >= 2) {
+    const before = word.charCodeAt(end - 2);
+    if (before === 39 || before === 0x2019) return word.slice(0, end - 2);
+  }
+  while (end > 0) {
+    const code = word.charCodeAt(end - 1);
+    if (code !== 46 && code !== 39 && code !== 0x2019) break;
+    end--;
+  }
+  return end === word.length ? word : word.slice(0, end);
 }
 
 /** Case, accents, "the" and punctuation folded: for looking a written name up in a table. */
@@ -70,35 +130,84 @@ export function fold(name: string): string {
     .trim();
 }
 
-// A capital letter or digit that starts a word (not preceded by a letter, digit or full stop).
-const wordStart = /(^|[^\p{L}\p{N}.])(?=[\p{Lu}\p{N}])/gu;
-const wordRun = /[\p{L}\p{N}'’.-]*/uy;
+const upperOrDigit = /^[\p{Lu}\p{N}]$/u;
+const letterOrDigit = /^[\p{L}\p{N}]$/u;
+const wordCharacter = /^[\p{L}\p{N}'’.-]$/u;
 
+function isUpperOrDigit(code: number): boolean {
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return upperOrDigit.test(String.fromCodePoint(code));
+}
+
+function isLetterDigitOrDot(code: number): boolean {
+  if (code < 128)
+    return (
+      (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 46
+    );
+  return letterOrDigit.test(String.fromCodePoint(code));
+}
+
+function isWordCharacter(code: number): boolean {
+  if (code < 128)
+    return (
+      (code >= 65 && code <= 90) ||
+      (code >= 97 && code <= 122) ||
+      (code >= 48 && code <= 57) ||
+      code === 39 ||
+      code === 46 ||
+      code === 45
+    );
+  return wordCharacter.test(String.fromCodePoint(code));
+}
+
+/** The run of letters, digits, apostrophes, dots and hyphens at `position`. */
 function firstWord(text: string, position: number): string {
-  wordRun.lastIndex = position;
-  const match = wordRun.exec(text);
-  return match ? match[0] : "";
+  let cursor = position;
+  while (cursor < text.length) {
+    let code = text.charCodeAt(cursor);
+    if (code >= 0xd800 && code <= 0xdbff) code = text.codePointAt(cursor)!;
+    if (!isWordCharacter(code)) break;
+    cursor += code > 0xffff ? 2 : 1;
+  }
+  return text.slice(position, cursor);
 }
 
-function isSpace(code: number): boolean {
-  return code === 32 || code === 10 || code === 9 || code === 13;
-}
-
-/** Length of `name` at `position` in `text` (any run of whitespace matching one space), or -1. */
+/** Length of `name` at `position` in `text` (a run of spaces matching one space), or -1. */
 function matchAt(text: string, position: number, name: string): number {
   let cursor = position;
   for (let index = 0; index < name.length; index++) {
-    const expected = name[index]!;
-    if (expected === " ") {
+    const expected = name.charCodeAt(index);
+    if (expected === 32) {
       if (!isSpace(text.charCodeAt(cursor))) return -1;
       while (isSpace(text.charCodeAt(cursor))) cursor++;
       continue;
     }
-    if (text[cursor] !== expected) return -1;
+    if (text.charCodeAt(cursor) !== expected) return -1;
     cursor++;
   }
-  const next = text[cursor] ?? "";
-  if (/[\p{L}\p{N}]/u.test(next)) return -1;
-  if (next === "." && /\p{L}/u.test(text[cursor + 1] ?? "")) return -1;
+  const next = text.charCodeAt(cursor);
+  if (next === next && isSingleLetterOrDigit(next)) return -1;
+  if (next === 46 && isSingleLetter(text.charCodeAt(cursor + 1))) return -1;
   return cursor - position;
+}
+
+// Not a line break: a name printed across two lines is two fragments, not one mention.
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 13;
+}
+
+const singleLetterOrDigit = /[\p{L}\p{N}]/u;
+const singleLetter = /\p{L}/u;
+
+// One UTF-16 unit, as the original per-character test saw it (a lone surrogate is not a letter).
+function isSingleLetterOrDigit(code: number): boolean {
+  if (code < 128)
+    return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+  return singleLetterOrDigit.test(String.fromCharCode(code));
+}
+
+function isSingleLetter(code: number): boolean {
+  if (code !== code) return false;
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return singleLetter.test(String.fromCharCode(code));
 }

@@ -1,9 +1,10 @@
 import { createPersonId, type Span } from "@corpus/schema";
-import { knownPeople } from "./known-people.js";
-import { findOrganizations } from "./organizations.js";
+import { findInAll, type Found } from "./gazetteer.js";
+import { type Figure, knownPeople } from "./known-people.js";
+import { organizationIndex, toOrganizationInfo, type KnownOrganization } from "./organizations.js";
 import { looksLikePersonName, splitHonorific } from "./people.js";
 import type { DocumentBuilder } from "./records.js";
-import { findRegions } from "./regions.js";
+import { regionIndex, type RegionInfo } from "./regions.js";
 
 // Names introduced by a title in prose: "U.S. President Donald Trump", "North Korean leader Kim Jong Un".
 const titledName =
@@ -22,21 +23,22 @@ export function scanMentions(
   base: number,
   options: { people?: boolean } = {},
 ): void {
+  const hits = document.mentionIndex.within(text, base);
   const taken: Span[] = [];
-  for (const found of findOrganizations(text, base)) {
-    document.organization(found.info, found.matched, "mentioned", found.span);
+  for (const found of hits.organizations) {
+    document.organization(toOrganizationInfo(found.entry), found.matched, "mentioned", found.span);
     taken.push(found.span);
   }
   const regionIds = new Set<string>();
-  for (const found of findRegions(text, base)) {
+  for (const found of hits.regions) {
     if (taken.some((span) => found.span.start < span.end && found.span.end > span.start)) continue;
-    document.region(found.info, found.matched, found.span);
-    regionIds.add(found.info.id.slice("region:".length));
+    document.region(found.entry, found.matched, found.span);
+    regionIds.add(found.entry.id.slice("region:".length));
   }
   for (const region of document.record.regions) regionIds.add(region.id.slice("region:".length));
   if (options.people === false) return;
   const named = new Set<string>();
-  const people = knownPeople.find(text, base);
+  const people = hits.people;
   for (const found of people) {
     if (found.entry.surnameOnly) continue;
     named.add(found.entry.name);
@@ -85,4 +87,59 @@ export function scanHashtags(document: DocumentBuilder, text: string, base: numb
       end: base + match.index + match[0].length,
     });
   }
+}
+
+type Hits = {
+  organizations: Found<KnownOrganization>[];
+  regions: Found<RegionInfo>[];
+  people: Found<Figure>[];
+};
+const indexes = [organizationIndex, regionIndex, knownPeople.index] as const;
+
+function scan(text: string, base: number): Hits {
+  const [organizations, regions, people] = findInAll<unknown>(text, indexes, base) as [
+    Found<KnownOrganization>[],
+    Found<RegionInfo>[],
+    Found<Figure>[],
+  ];
+  return { organizations, regions, people };
+}
+
+/**
+ * The known organizations, regions and people named anywhere on one page, found in a single pass
+ * over its normalised text the first time a reader asks, then handed out line by line. Names never
+ * cross a line break, so this gives each line exactly what scanning that line alone would.
+ */
+export class MentionIndex {
+  private hits: Hits | undefined;
+
+  constructor(private readonly text: string) {}
+
+  /** What `text` (a stretch of the page starting at `base`) names; any other text is scanned on its own. */
+  within(text: string, base: number): Hits {
+    if (!this.text.startsWith(text, base) || text.includes("\n")) return scan(text, base);
+    this.hits ??= scan(this.text, 0);
+    const end = base + text.length;
+    return {
+      organizations: between(this.hits.organizations, base, end),
+      regions: between(this.hits.regions, base, end),
+      people: between(this.hits.people, base, end),
+    };
+  }
+}
+
+/** The hits (sorted by start) that lie inside [start, end). */
+function between<T>(hits: Found<T>[], start: number, end: number): Found<T>[] {
+  let low = 0;
+  let high = hits.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (hits[middle]!.span.start < start) low = middle + 1;
+    else high = middle;
+  }
+  const found: Found<T>[] = [];
+  for (let index = low; index < hits.length && hits[index]!.span.start < end; index++) {
+    if (hits[index]!.span.end <= end) found.push(hits[index]!);
+  }
+  return found;
 }

@@ -7,7 +7,13 @@ import { createGazetteer, fold } from "./gazetteer.js";
  * Institute of Peace" are one node. Add rows here as new sources arrive; unknown organizations
  * still work, under the name as printed.
  */
-export const knownOrganizations: readonly { name: string; acronym?: string; aliases: readonly string[] }[] = [
+export interface KnownOrganization {
+  name: string;
+  acronym?: string;
+  aliases: readonly string[];
+}
+
+export const knownOrganizations: readonly KnownOrganization[] = [
   {
     name: "United States Institute of Peace",
     acronym: "USIP",
@@ -98,6 +104,8 @@ export function findOrganizations(text: string, base = 0) {
     .map((found) => ({ info: toInfo(found.entry), matched: found.matched, span: found.span }));
 }
 
+export const organizationIndex = table.index;
+
 /** The organization a written name stands for: a known one by any alias, or a new one as written. */
 export function resolveOrganization(written: string): OrganizationInfo {
   const name = written
@@ -120,7 +128,19 @@ export function resolveOrganization(written: string): OrganizationInfo {
   return { id: createOrganizationId(name), name, aliases: [], known: false };
 }
 
-function toInfo(entry: (typeof knownOrganizations)[number]): OrganizationInfo {
+// One info object per known organization: a page names the same few many times.
+const infos = new Map<KnownOrganization, OrganizationInfo>();
+
+export function toOrganizationInfo(entry: KnownOrganization): OrganizationInfo {
+  let info = infos.get(entry);
+  if (!info) {
+    info = toInfo(entry);
+    infos.set(entry, info);
+  }
+  return info;
+}
+
+function toInfo(entry: KnownOrganization): OrganizationInfo {
   const info: OrganizationInfo = {
     id: createOrganizationId(entry.name),
     name: entry.name,

@@ -3,6 +3,7 @@ import type { ParseContext } from "../context.js";
 import type { Diagnostic } from "../types.js";
 import type { InputResult } from "../json-input.js";
 import { normalizeText } from "../normalize.js";
+import { isPlainlyValidRecord } from "../valid-record.js";
 import { detectLayout, type Layout } from "./detect.js";
 import { readDigestArticle, readIssue } from "./digest.js";
 import { readEvent } from "./event-page.js";
@@ -40,15 +41,21 @@ export function parseTextInput(raw: string, context: ParseContext, hints: PageHi
   }
   const lines = contentLines(text);
   const layout = detectLayout(lines);
-  const page = new PageRecords(context, layout.name);
+  const page = new PageRecords(context, layout.name, text);
   read(page, layout, text, lines, hints);
   if (page.documents.length === 0) readGeneric(page, text, lines, hints);
   const source = { contentHash: context.contentHash, mediaType: context.mediaType, path: context.path, text };
   const records: CorpusRecord[] = [];
   const diagnostics: Diagnostic[] = [];
-  // Every record leaves through the schema: defaults filled in, and a parser bug becomes a
-  // warning on the file instead of an invalid record in the library.
+  // Every record leaves valid against the schema, and a parser bug becomes a warning on the file
+  // instead of an invalid record in the library. Records that are plainly valid as built skip
+  // the full schema parse (docs/decisions/0014-fast-record-validation.md); the rest go through it.
+  const checkedHeaders = new Set<string>();
   for (const record of page.records()) {
+    if (isPlainlyValidRecord(record, checkedHeaders)) {
+      records.push(record);
+      continue;
+    }
     const checked = recordSchema.safeParse(record);
     if (checked.success) records.push(checked.data);
     else {

@@ -10,6 +10,7 @@ import {
   type Span,
 } from "@corpus/schema";
 import { type ParseContext, createProvenance } from "../context.js";
+import { MentionIndex } from "./mentions.js";
 import type { OrganizationInfo } from "./organizations.js";
 import type { RegionInfo } from "./regions.js";
 
@@ -55,11 +56,16 @@ export class PageRecords {
   private readonly topics = new Map<string, Entry<Record<string, unknown>>>();
   private readonly regions = new Map<string, Entry<Record<string, unknown> & { aliases: string[] }>>();
   private readonly stubs = new Map<string, { title: string }>();
+  /** Known names on the page, found once and shared by every reader. */
+  readonly mentionIndex: MentionIndex;
 
   constructor(
     private readonly context: ParseContext,
     readonly layout: string,
-  ) {}
+    text: string,
+  ) {
+    this.mentionIndex = new MentionIndex(text);
+  }
 
   document(
     kind: Document["kind"],
@@ -129,9 +135,10 @@ export class PageRecords {
         name: info.name,
         aliases: [],
         regionType: info.regionType,
-        countries: info.countries,
+        // Copies: the gazetteer's objects are shared by every page and must not leave with a record.
+        countries: [...info.countries],
       };
-      if (info.iso3166) record.iso3166 = info.iso3166;
+      if (info.iso3166) record.iso3166 = { ...info.iso3166 };
       entry = { record, fields: {} };
       this.regions.set(info.id, entry);
     }
@@ -218,6 +225,10 @@ export class DocumentBuilder {
 
   get id(): string {
     return this.record.id as string;
+  }
+
+  get mentionIndex(): MentionIndex {
+    return this.page.mentionIndex;
   }
 
   set(field: string, value: unknown, span?: Span): this {

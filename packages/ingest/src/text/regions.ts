@@ -208,6 +208,7 @@ function preferredName(alpha2: string, written: string[]): string {
 }
 
 const gazetteer = build();
+export const regionIndex = gazetteer.index;
 
 /** Countries, named regions and cities written in `text`, each with its span. */
 export function findRegions(text: string, base = 0) {
