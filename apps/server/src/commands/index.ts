@@ -8,6 +8,7 @@ import { searchCommand } from "./search.js";
 import { serveCommand } from "./serve.js";
 import { showCommand } from "./show.js";
 import { statsCommand } from "./stats.js";
+import { tuiCommand } from "./tui.js";
 import { upCommand } from "./up.js";
 
 // Each command lives in its own file; this list is the order `corpus --help` shows them in.
@@ -23,4 +24,5 @@ export const commands: Command[] = [
   backupCommand,
   serveCommand,
   upCommand,
+  tuiCommand,
 ];

@@ -1,0 +1,75 @@
+import { execFileSync } from "node:child_process";
+
+/**
+ * A real terminal for end-to-end tests: a tmux server on its own socket (so tests never touch a
+ * user's tmux or each other's), one 80x24 pane per session, keys in with send-keys, what a person
+ * would see out with capture-pane.
+ */
+export class Terminal {
+  readonly socket = `corpus-tui-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  private sessions = 0;
+
+  static available(): boolean {
+    try {
+      execFileSync("tmux", ["-V"], { stdio: "ignore" });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private tmux(...args: string[]): string {
+    return execFileSync("tmux", ["-L", this.socket, "-f", "/dev/null", ...args], { encoding: "utf8" });
+  }
+
+  /** Starts `command` (a shell line) in a fresh 80x24 pane; returns the session name. */
+  start(command: string, size = { columns: 80, rows: 24 }): string {
+    const name = `tui${++this.sessions}`;
+    this.tmux("new-session", "-d", "-s", name, "-x", String(size.columns), "-y", String(size.rows), command);
+    return name;
+  }
+
+  /** The pane as text (`escapes` keeps colour and attribute codes, for the NO_COLOR check). */
+  capture(session: string, escapes = false): string {
+    return this.tmux("capture-pane", "-p", ...(escapes ? ["-e"] : []), "-t", session);
+  }
+
+  /** Types literal text. */
+  type(session: string, text: string): void {
+    this.tmux("send-keys", "-t", session, "-l", text);
+  }
+
+  /** Presses named keys: Enter, Escape, Down, Tab, C-c ... */
+  press(session: string, ...keys: string[]): void {
+    this.tmux("send-keys", "-t", session, ...keys);
+  }
+
+  /** Polls the pane until `predicate` holds; fails with the last screen after `timeoutMs`. */
+  async waitFor(
+    session: string,
+    predicate: (screen: string) => boolean,
+    timeoutMs = 10_000,
+  ): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let screen = "";
+    while (Date.now() < deadline) {
+      screen = this.capture(session);
+      if (predicate(screen)) return screen;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`timed out after ${timeoutMs} ms waiting in tmux; the screen was:\n${screen}`);
+  }
+
+  close(): void {
+    try {
+      this.tmux("kill-server");
+    } catch {
+      // Already gone: every session ended.
+    }
+  }
+}
+
+/** Quotes a value for the shell line tmux runs. */
+export function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,253 @@
+import { render } from "ink-testing-library";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { App } from "./app.js";
+import type { DataSource } from "./data-source.js";
+import { helpSections } from "./keymap.js";
+import { createRecordingClipboard, createTestLibrary, keys } from "./test-support/test-library.js";
+
+let library: DataSource;
+let instance: ReturnType<typeof render> | undefined;
+
+beforeEach(async () => {
+  library = await createTestLibrary();
+});
+
+afterEach(async () => {
+  instance?.unmount();
+  instance = undefined;
+  await library.close();
+});
+
+function start(
+  options: {
+    clipboard?: ReturnType<typeof createRecordingClipboard>;
+    size?: { columns: number; rows: number };
+  } = {},
+) {
+  const clipboard = options.clipboard ?? createRecordingClipboard();
+  instance = render(<App dataSource={library} clipboard={clipboard} />);
+  if (options.size) resize(options.size.columns, options.size.rows);
+  return { ...instance, clipboard };
+}
+
+function resize(columns: number, rows: number) {
+  const stdout = instance!.stdout;
+  Object.defineProperty(stdout, "columns", { value: columns, configurable: true });
+  Object.defineProperty(stdout, "rows", { value: rows, configurable: true });
+  stdout.emit("resize");
+}
+
+const frame = () => instance?.lastFrame() ?? "";
+
+/** Writes keys one at a time, waiting for each to change nothing but what it should. */
+async function press(...sequence: string[]) {
+  for (const key of sequence) {
+    instance!.stdin.write(key);
+    // Ink reads stdin on the next tick; the frames after are what the user sees.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Moves down the list until the selected row (marked "›") holds `text`. */
+async function selectRow(text: string) {
+  for (let step = 0; step < 30; step++) {
+    const selected = frame()
+      .split("\n")
+      .find((line) => line.startsWith("›"));
+    if (selected?.includes(text)) return;
+    await press("j");
+  }
+  throw new Error(`no row holds "${text}":\n${frame()}`);
+}
+
+async function see(text: string | RegExp) {
+  await vi.waitFor(() => expect(frame()).toMatch(text), { timeout: 3000 });
+}
+
+describe("the search screen", () => {
+  it("opens on the newest records with kind, date, title and people, and says it runs in-process", async () => {
+    start();
+    await see("1–20 of 28 · newest");
+    const lines = frame().split("\n");
+    const panel = lines.find((line) => line.includes("Armistice at Seventy"))!;
+    expect(panel).toMatch(/event\s+2023-07-27\s+Armistice at Seventy: A Panel\s+Frank Aum, Joseph Yun/);
+    expect(frame()).toContain("in-process test library");
+    // Newest first: the panel (July 27) above the analysis (July 24).
+    expect(frame().indexOf("Armistice at Seventy")).toBeLessThan(frame().indexOf("Seventy Years After"));
+  });
+
+  it("searches as you type after / and keeps the query when coming back from a document", async () => {
+    start();
+    await see("of 28");
+    await press("/", ..."armistice");
+    await see(/Search\s+armistice/);
+    await see(/of 2 · relevance/);
+    expect(frame()).not.toContain("Field Briefing");
+    await press(keys.enter);
+    await see("› ");
+    await press("j", keys.enter);
+    await see("Kind:");
+    await press(keys.escape);
+    await see(/of 2 · relevance/);
+    expect(frame()).toMatch(/Search\s+armistice/);
+  });
+
+  it("pages forward and back with n and p", async () => {
+    start();
+    await see("1–20 of 28");
+    await press("n");
+    await see("21–28 of 28");
+    expect(frame()).toContain("Field Briefing");
+    await press("p");
+    await see("1–20 of 28");
+  });
+
+  it("toggles a filter from the facet panel and shows it", async () => {
+    start();
+    await see("of 28");
+    await press("f");
+    await see("[ ]   2 Nuclear Security");
+    // Move down to the Nuclear Security value, whichever row it is on.
+    for (let step = 0; step < 20 && !/›\[ \]\s+2 Nuclear Security/.test(frame().replace(/› /g, "›")); step++)
+      await press("j");
+    await press(" ");
+    await see("topic: Nuclear Security");
+    await see(/1–2 of 2/);
+    await press("x");
+    await see("1–20 of 28");
+  });
+
+  it("explains an empty result instead of showing nothing", async () => {
+    start();
+    await see("of 28");
+    await press("/", ..."zzzqqq");
+    await see("No records match");
+  });
+});
+
+describe("the document and entity views", () => {
+  it("shows every field, opens a person by its link, and Esc walks back through the history", async () => {
+    start();
+    await see("of 28");
+    await press("/", ..."panel", keys.enter);
+    await see(/1–1 of 1/);
+    await press(keys.enter);
+    await see("Location: Washington, DC");
+    expect(frame()).toContain("Date: 2023-07-27");
+    expect(frame()).toContain("→ Ambassador Joseph Yun: speaker");
+    expect(frame()).toContain(
+      "→ Frank Aum: moderator; Senior Expert, Korea; United States Institute of Peace",
+    );
+    await press(keys.tab);
+    await see(/› → Frank Aum: moderator/);
+    await press(keys.enter);
+    await see("Also written: Frank A. Aum");
+    expect(frame()).toMatch(/→ event 2023-07-27\s+Armistice at Seventy: A Panel \(moderator\)/);
+    await press(keys.escape);
+    await see("Location: Washington, DC");
+    await press(keys.escape);
+    await see(/1–1 of 1/);
+  });
+
+  it("scrolls a long page to its last lines with PgDn", async () => {
+    start({ size: { columns: 80, rows: 24 } });
+    await see("of 28");
+    await press("/", ..."panel", keys.enter);
+    await see(/1–1 of 1/);
+    await press(keys.enter);
+    await see("Location: Washington, DC");
+    expect(frame()).not.toContain("A second paragraph");
+    await press("\u001b[6~", "\u001b[6~");
+    await see("A second paragraph about the ceasefire line.");
+  });
+
+  it("shows escape sequences from a page as inert text", async () => {
+    start();
+    await see("of 28");
+    await press("/", ..."sequences", keys.enter);
+    await see(/1–1 of 1/);
+    expect(frame()).toContain("Red Alert Escape Sequences");
+    await press(keys.enter);
+    await see("Red Alert Escape Sequences");
+    await see("Clearscreen and title");
+    const text = frame();
+    expect(text).not.toContain("\u001b]");
+    expect(text).not.toContain("\u0007");
+    expect(text).not.toContain("ZXZpbA==");
+    expect(text).not.toMatch(/\u001b\[(2J|H|31m)/);
+  });
+
+  it("cites a document: pick a format, see it, copy it", async () => {
+    const { clipboard } = start();
+    await see("of 28");
+    await press("/", ..."seventy years", keys.enter);
+    await see(/1–1 of 1/);
+    await selectRow("Seventy Years After");
+    await press(keys.enter);
+    await see("Kind: publication, analysis");
+    await press("c");
+    await see("› BibTeX");
+    await see(/@\w+\{/);
+    await press(keys.enter);
+    await see("BibTeX copied to the clipboard (OSC 52)");
+    expect(clipboard.copied[0]).toMatch(/^@\w+\{/);
+    expect(clipboard.copied[0]).toContain("Aum, Frank");
+    await press("j");
+    await see("› RIS");
+    await see("TY  -");
+    await press(keys.escape);
+    await see("Kind: publication, analysis");
+  });
+
+  it("says a citation will be printed when the terminal has no clipboard", async () => {
+    start({ clipboard: createRecordingClipboard(false) });
+    await see("of 28");
+    await press("/", ..."seventy years", keys.enter);
+    await see(/1–1 of 1/);
+    await selectRow("Seventy Years After");
+    await press(keys.enter);
+    await see("Kind: publication");
+    await press("c");
+    await see(/@\w+\{/);
+    await press(keys.enter);
+    await see("no clipboard here; it will be printed when you quit");
+  });
+});
+
+describe("keys, help and size", () => {
+  it("? shows help generated from the keymap, and ? closes it again", async () => {
+    start();
+    await see("of 28");
+    await press("?");
+    await see("Keys (? or Esc to close)");
+    for (const section of helpSections()) expect(frame()).toContain(section.scope);
+    expect(frame()).toContain("go to the search box");
+    expect(frame()).toContain("next page of results");
+    await press("?");
+    await see("1–20 of 28");
+  });
+
+  it("types q and ? into the search box instead of quitting", async () => {
+    start();
+    await see("of 28");
+    await press("/", "q", "?");
+    await see(/Search\s+q\?/);
+    await press(keys.backspace, keys.backspace);
+    await see("1–20 of 28 · newest");
+  });
+
+  it("fits 80x24 and redraws to a new size", async () => {
+    start({ size: { columns: 80, rows: 24 } });
+    await see("1–20 of 28");
+    const fits = (columns: number, rows: number) => {
+      const lines = frame().split("\n");
+      expect(lines.length).toBeLessThanOrEqual(rows - 1);
+      for (const line of lines) expect([...line].length).toBeLessThanOrEqual(columns);
+    };
+    fits(80, 24);
+    expect(frame()).toContain("? help · q quit");
+    resize(60, 16);
+    await vi.waitFor(() => fits(60, 16));
+    expect(frame()).toContain("? help · q quit");
+  });
+});

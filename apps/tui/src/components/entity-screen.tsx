@@ -1,0 +1,58 @@
+import { Box, Text } from "ink";
+import { useMemo } from "react";
+import type { DataSource } from "../data-source.js";
+import { entityLines } from "../entity-lines.js";
+import type { Target } from "../page-lines.js";
+import { useScreenKeys } from "../screen-keys.js";
+import { useTheme } from "../theme.js";
+import { useFetch } from "../use-fetch.js";
+import { usePageCursor } from "../use-page-cursor.js";
+import { PageView } from "./page-view.js";
+
+/** A person, organization, topic or region: its record, roles, documents and neighbours. */
+export function EntityScreen(props: {
+  id: string;
+  dataSource: DataSource;
+  width: number;
+  height: number;
+  onOpen(target: Target): void;
+}) {
+  const theme = useTheme();
+  const fetched = useFetch(props.id, () => props.dataSource.entity(props.id));
+  const pageHeight = Math.max(1, props.height - 2);
+  const lines = useMemo(
+    () => (fetched.state === "done" ? entityLines(fetched.value, props.width - 2) : []),
+    [fetched, props.width],
+  );
+  const page = usePageCursor(lines, pageHeight);
+
+  useScreenKeys((input, key) => {
+    const outcome = page.handleKey(input, key);
+    if (typeof outcome === "object") props.onOpen(outcome);
+    return outcome !== false;
+  });
+
+  if (fetched.state === "loading") return <Text>Opening {props.id}…</Text>;
+  if (fetched.state === "failed") {
+    return (
+      <Box flexDirection="column">
+        <Text color={theme.error}>
+          Could not open {props.id}: {fetched.error}
+        </Text>
+        <Text>Press Esc to go back.</Text>
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column" width={props.width} height={props.height}>
+      <Text wrap="truncate-end" color={theme.accent} bold>
+        {fetched.value.entity.kind} · {fetched.value.documentCount} documents · line {page.cursor + 1} of{" "}
+        {lines.length}
+      </Text>
+      <PageView lines={lines} top={page.top} cursor={page.cursor} height={pageHeight} width={props.width} />
+      <Text wrap="truncate-end" dimColor={theme.dim}>
+        Tab next link · Enter open · Esc back
+      </Text>
+    </Box>
+  );
+}

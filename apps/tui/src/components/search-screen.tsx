@@ -1,0 +1,225 @@
+import type { SearchHit } from "@corpus/schema";
+import { Box, Text } from "ink";
+import type { Dispatch } from "react";
+import { fit, formatDate, formatPeople, kindLabel, truncate } from "../format.js";
+import { matches } from "../keymap.js";
+import type { Target } from "../page-lines.js";
+import { sanitizeLine } from "../sanitize.js";
+import { useScreenKeys } from "../screen-keys.js";
+import {
+  describeFilters,
+  effectiveSort,
+  type FacetRow,
+  facetRows,
+  PAGE_SIZE,
+  type SearchAction,
+  type SearchState,
+} from "../search-state.js";
+import { sparkline } from "../sparkline.js";
+import { useTheme } from "../theme.js";
+import type { SearchResults } from "../use-search-results.js";
+
+const FILTER_PANEL_WIDTH = 30;
+
+interface Props {
+  state: SearchState;
+  /** The state as of the last key, for handlers (see useSyncReducer). */
+  current(): SearchState;
+  dispatch: Dispatch<SearchAction>;
+  results: SearchResults;
+  width: number;
+  height: number;
+  onOpen(target: Target): void;
+}
+
+/** Search box, result count and sparkline, the results list and (with f) the filter panel. */
+export function SearchScreen({ state, current, dispatch, results, width, height, onOpen }: Props) {
+  const theme = useTheme();
+  const hits = results.result?.hits ?? [];
+  const rows = facetRows(results.result?.facets, state.filters);
+  const showFilters = state.focus === "filters";
+  const listHeight = Math.max(1, height - 3);
+  const listWidth = showFilters ? width - FILTER_PANEL_WIDTH - 1 : width;
+
+  useScreenKeys((input, key) => {
+    const state = current();
+    if (state.focus === "input") {
+      if (matches("back", input, key) || matches("leaveSearch", input, key))
+        dispatch({ type: "focus", focus: "results" });
+      else if (key.backspace || key.delete) dispatch({ type: "deleteBackward" });
+      else if (key.ctrl && input === "u") dispatch({ type: "type", text: "" });
+      else if (key.ctrl && input === "c") return false;
+      else if (input && !key.ctrl && !key.meta) dispatch({ type: "append", text: input });
+      return true;
+    }
+    if (state.focus === "filters") {
+      if (matches("up", input, key)) dispatch({ type: "moveFacet", by: -1, count: rows.length });
+      else if (matches("down", input, key)) dispatch({ type: "moveFacet", by: 1, count: rows.length });
+      else if (matches("pageUp", input, key))
+        dispatch({ type: "moveFacet", by: -(listHeight - 1), count: rows.length });
+      else if (matches("pageDown", input, key))
+        dispatch({ type: "moveFacet", by: listHeight - 1, count: rows.length });
+      else if (matches("toggle", input, key)) {
+        const row = rows[state.facetCursor];
+        if (row) dispatch({ type: "toggleFacet", facet: row.facet, value: row.value });
+      } else if (matches("clearFilters", input, key)) dispatch({ type: "clearFilters" });
+      else if (
+        matches("back", input, key) ||
+        matches("filters", input, key) ||
+        matches("nextLink", input, key)
+      )
+        dispatch({ type: "focus", focus: "results" });
+      else return false;
+      return true;
+    }
+    if (matches("up", input, key)) {
+      if (state.selected === 0) dispatch({ type: "focus", focus: "input" });
+      else dispatch({ type: "move", by: -1, count: hits.length });
+    } else if (matches("down", input, key)) dispatch({ type: "move", by: 1, count: hits.length });
+    else if (matches("pageUp", input, key))
+      dispatch({ type: "move", by: -(listHeight - 1), count: hits.length });
+    else if (matches("pageDown", input, key))
+      dispatch({ type: "move", by: listHeight - 1, count: hits.length });
+    else if (matches("open", input, key)) {
+      // While a newer search runs, the rows on screen answer an older question: opening one
+      // would open something the user did not pick.
+      if (results.loading) return true;
+      const hit = hits[state.selected];
+      if (hit) onOpen({ screen: "document", id: hit.document.id });
+    } else if (matches("nextPage", input, key)) {
+      if (results.result?.nextCursor) dispatch({ type: "nextPage", cursor: results.result.nextCursor });
+    } else if (matches("previousPage", input, key)) dispatch({ type: "previousPage" });
+    else if (matches("sort", input, key)) dispatch({ type: "cycleSort" });
+    else if (matches("filters", input, key) || matches("nextLink", input, key))
+      dispatch({ type: "focus", focus: "filters" });
+    else return false;
+    return true;
+  });
+
+  const total = results.result?.total ?? 0;
+  const first = state.page * PAGE_SIZE + 1;
+  const counts = results.error
+    ? `Search failed: ${results.error}`
+    : results.result === undefined
+      ? "Searching…"
+      : total === 0
+        ? state.text.trim() || Object.keys(state.filters).length > 0
+          ? "No records match. Try fewer words, or x in the filters (f) to clear them."
+          : "The library is empty. Add pages with: pnpm corpus ingest <files or folders>"
+        : `${first}–${first + hits.length - 1} of ${total} · ${effectiveSort(state)}${results.result.fellBackToLiteral ? " · searched literally" : ""}${results.loading ? " · …" : ""}`;
+  const filters = describeFilters(state.filters, rows);
+  const line = sparkline(results.timeline, Math.max(10, width - 24));
+
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text wrap="truncate-end">
+        <Text bold color={theme.accent}>
+          Search{" "}
+        </Text>
+        <Text
+          inverse={state.focus === "input"}
+        >{` ${truncate(sanitizeLine(state.text), width - 12)}${state.focus === "input" ? "▏" : ""} `}</Text>
+        {state.focus !== "input" && !state.text ? <Text dimColor={theme.dim}> press / to search</Text> : null}
+      </Text>
+      <Text wrap="truncate-end" color={results.error ? theme.error : undefined}>
+        {counts}
+        {filters ? <Text color={theme.highlight}>{` · ${filters}`}</Text> : null}
+      </Text>
+      <Text wrap="truncate-end" dimColor={theme.dim}>
+        {line ? `${line.from} ${line.line} ${line.to}  by year` : " "}
+      </Text>
+      <Box flexDirection="row" height={listHeight}>
+        <ResultsList
+          hits={hits}
+          selected={state.selected}
+          focused={state.focus === "results"}
+          width={listWidth}
+          height={listHeight}
+        />
+        {showFilters ? (
+          <Box marginLeft={1} width={FILTER_PANEL_WIDTH}>
+            <FilterPanel rows={rows} cursor={state.facetCursor} height={listHeight} />
+          </Box>
+        ) : null}
+      </Box>
+    </Box>
+  );
+}
+
+function ResultsList(props: {
+  hits: readonly SearchHit[];
+  selected: number;
+  focused: boolean;
+  width: number;
+  height: number;
+}) {
+  const theme = useTheme();
+  const top = Math.max(0, Math.min(props.selected - props.height + 1, props.hits.length - props.height));
+  const start = Math.max(0, Math.min(top, props.selected));
+  const visible = props.hits.slice(start, start + props.height);
+  const peopleWidth = props.width >= 80 ? 22 : 0;
+  const titleWidth = Math.max(10, props.width - 2 - 6 - 11 - (peopleWidth ? peopleWidth + 2 : 0));
+  return (
+    <Box flexDirection="column" width={props.width}>
+      {visible.map((hit, offset) => {
+        const index = start + offset;
+        const selected = index === props.selected;
+        const document = hit.document;
+        return (
+          <Text key={document.id} wrap="truncate-end">
+            {selected && props.focused ? "›" : " "}{" "}
+            <Text inverse={selected && props.focused} bold={selected}>
+              <Text color={selected ? undefined : theme.accent}>{fit(kindLabel(document.kind), 6)}</Text>
+              {fit(formatDate(document.date), 11)}
+              {fit(sanitizeLine(document.title), titleWidth)}
+              {peopleWidth ? `  ${fit(formatPeople(document.people, peopleWidth), peopleWidth)}` : ""}
+            </Text>
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}
+
+function FilterPanel(props: { rows: readonly FacetRow[]; cursor: number; height: number }) {
+  const theme = useTheme();
+  // Each facet's name is printed above its first value; the window follows the cursor.
+  const lines: { text: string; row?: number; heading?: boolean }[] = [];
+  props.rows.forEach((row, index) => {
+    if (index === 0 || props.rows[index - 1]!.facet !== row.facet)
+      lines.push({ text: row.facet, heading: true });
+    lines.push({
+      text: `${row.active ? "[x]" : "[ ]"}${String(row.count).padStart(4)} ${sanitizeLine(row.label)}`,
+      row: index,
+    });
+  });
+  if (lines.length === 0) lines.push({ text: "No filters for these results." });
+  const cursorLine = Math.max(
+    0,
+    lines.findIndex((line) => line.row === props.cursor),
+  );
+  const top = Math.max(0, Math.min(cursorLine - Math.floor(props.height / 2), lines.length - props.height));
+  return (
+    <Box flexDirection="column">
+      {lines.slice(top, top + props.height).map((line, offset) => {
+        const selected = line.row === props.cursor;
+        return (
+          <Text
+            key={top + offset}
+            wrap="truncate-end"
+            bold={line.heading}
+            color={line.heading ? theme.accent : undefined}
+          >
+            {line.heading ? (
+              line.text
+            ) : (
+              <Text
+                inverse={selected}
+              >{`${selected ? "›" : " "}${fit(line.text, FILTER_PANEL_WIDTH - 1)}`}</Text>
+            )}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}

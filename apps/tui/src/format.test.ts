@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatPeople, wrapText } from "./format.js";
+
+describe("format", () => {
+  it("shows a date only as precisely as the page gave it, and marks inferred parts", () => {
+    expect(formatDate({ year: 2021, month: 4, day: 29 })).toBe("2021-04-29");
+    expect(formatDate({ year: 2021 })).toBe("2021");
+    expect(formatDate({ year: 2021, month: 4, inferred: true })).toBe("2021-04?");
+    expect(formatDate(undefined)).toBe("no date");
+  });
+
+  it("lists as many people as fit and counts the rest", () => {
+    const people = ["Frank Aum", "Joseph Yun", "Jenny Town"].map((name, index) => ({
+      id: `person:${index}`,
+      name,
+      role: "speaker" as const,
+    }));
+    expect(formatPeople(people, 60)).toBe("Frank Aum, Joseph Yun, Jenny Town");
+    expect(formatPeople(people, 24)).toBe("Frank Aum, Joseph Yun +1");
+  });
+
+  it("wraps words to the width, keeps paragraph breaks and cuts words that cannot fit", () => {
+    expect(wrapText("one two three four\n\nfive", 9)).toEqual(["one two", "three", "four", "", "five"]);
+    expect(wrapText("abcdefghij", 4)).toEqual(["abcd", "efgh", "ij"]);
+  });
+});

@@ -1,0 +1,42 @@
+import type { Key } from "ink";
+
+const NO_KEY: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+} as Key;
+
+/**
+ * Ink hands a run of plain characters that arrived together ("j\r" from a fast typist, a paste,
+ * tmux send-keys) to useInput as one string. Split it back into one key each, so "j" then Enter
+ * moves and then opens, instead of being one unknown key.
+ */
+export function splitBurst(input: string, key: Key): [string, Key][] {
+  const characters = [...input];
+  if (characters.length <= 1 || key.ctrl || key.meta || input.includes("\u001b")) return [[input, key]];
+  return characters.map((character): [string, Key] => {
+    if (character === "\r" || character === "\n") return ["", { ...NO_KEY, return: true }];
+    if (character === "\t") return ["", { ...NO_KEY, tab: true }];
+    if (character === "\u007f" || character === "\b") return ["", { ...NO_KEY, backspace: true }];
+    const code = character.codePointAt(0)!;
+    if (code < 0x20) return [String.fromCharCode(code + 0x60), { ...NO_KEY, ctrl: true }];
+    return [character, { ...NO_KEY, shift: character !== character.toLowerCase() }];
+  });
+}

@@ -1,0 +1,53 @@
+import type { Key } from "ink";
+import { useEffect, useRef, useState } from "react";
+import { matches } from "./keymap.js";
+import type { PageLine, Target } from "./page-lines.js";
+
+/**
+ * A cursor over page lines and the window of lines it keeps in view. Arrows/j/k move a line,
+ * PgUp/PgDn a screen, Tab/Shift+Tab jump between links, Enter opens the link under the cursor.
+ * The cursor lives in a ref so keys that arrive faster than React renders (a paste, tmux
+ * send-keys) each move from where the previous one left it.
+ */
+export function usePageCursor(lines: readonly PageLine[], height: number, initial = 0) {
+  const cursorRef = useRef(initial);
+  const [, rerender] = useState(0);
+  const [top, setTop] = useState(0);
+  const last = Math.max(0, lines.length - 1);
+  const clamp = (index: number) => Math.max(0, Math.min(last, index));
+  const cursor = clamp(cursorRef.current);
+
+  useEffect(() => {
+    setTop((current) => {
+      if (cursor < current) return cursor;
+      if (cursor >= current + height) return cursor - height + 1;
+      return Math.min(current, Math.max(0, lines.length - height));
+    });
+  }, [cursor, height, lines.length]);
+
+  const moveTo = (index: number) => {
+    cursorRef.current = clamp(index);
+    rerender((count) => count + 1);
+  };
+  const findLink = (from: number, step: 1 | -1) => {
+    for (let index = from + step; index >= 0 && index <= last; index += step)
+      if (lines[index]?.link) return index;
+    return from;
+  };
+
+  /** Returns the link to open, true when the key was used, false when it was not ours. */
+  const handleKey = (input: string, key: Key): Target | boolean => {
+    const current = clamp(cursorRef.current);
+    if (matches("up", input, key)) moveTo(current - 1);
+    else if (matches("down", input, key)) moveTo(current + 1);
+    else if (matches("pageUp", input, key)) moveTo(current - Math.max(1, height - 1));
+    else if (matches("pageDown", input, key)) moveTo(current + Math.max(1, height - 1));
+    else if (matches("previousLink", input, key)) moveTo(findLink(current, -1));
+    else if (matches("nextLink", input, key)) moveTo(findLink(current, 1));
+    else if (matches("open", input, key)) return lines[current]?.link ?? true;
+    else return false;
+    return true;
+  };
+
+  return { cursor, top, handleKey, cursorRef };
+}

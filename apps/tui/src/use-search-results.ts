@@ -1,0 +1,80 @@
+import type { SearchResult, TimelineBucket } from "@corpus/schema";
+import { useEffect, useRef, useState } from "react";
+import { type DataSource, describeError } from "./data-source.js";
+import { type SearchState, toQuery } from "./search-state.js";
+
+/** Typing waits this long after the last key before searching; other changes search at once. */
+export const DEBOUNCE_MS = 150;
+
+export interface SearchResults {
+  result: SearchResult | undefined;
+  timeline: TimelineBucket[];
+  loading: boolean;
+  error: string | undefined;
+}
+
+/**
+ * Runs the search for the current state. Answers that arrive after a newer question are dropped,
+ * so a slow early keystroke never overwrites the results of the latest one.
+ */
+export function useSearchResults(dataSource: DataSource, state: SearchState): SearchResults {
+  const [results, setResults] = useState<Omit<SearchResults, "loading"> & { answered: string | undefined }>({
+    result: undefined,
+    timeline: [],
+    error: undefined,
+    answered: undefined,
+  });
+  const latest = useRef(0);
+  const lastText = useRef<string | undefined>(undefined);
+  const query = toQuery(state);
+  const key = JSON.stringify(query);
+  const { cursor: _cursor, limit: _limit, ...timelineQuery } = query;
+  const timelineKey = JSON.stringify(timelineQuery);
+
+  useEffect(() => {
+    const request = ++latest.current;
+    const typed = lastText.current !== undefined && lastText.current !== query.text;
+    lastText.current = query.text;
+    const timer = setTimeout(
+      () => {
+        dataSource.search(query).then(
+          (result) => {
+            if (request === latest.current)
+              setResults((current) => ({ ...current, result, error: undefined, answered: key }));
+          },
+          (error: unknown) => {
+            if (request === latest.current)
+              setResults((current) => ({ ...current, error: describeError(error), answered: key }));
+          },
+        );
+      },
+      typed ? DEBOUNCE_MS : 0,
+    );
+    return () => clearTimeout(timer);
+    // The key stands for the query: a new object with the same content must not search again.
+  }, [key, dataSource]);
+
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(() => {
+      dataSource.timeline(timelineQuery).then(
+        (timeline) => {
+          if (current) setResults((previous) => ({ ...previous, timeline }));
+        },
+        () => {
+          // The sparkline is an extra: without it the results still stand.
+          if (current) setResults((previous) => ({ ...previous, timeline: [] }));
+        },
+      );
+    }, DEBOUNCE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [timelineKey, dataSource]);
+
+  // Decided while rendering, not in an effect: the very frame that shows new text already says
+  // its rows are stale, so Enter cannot open a row of the previous answer.
+  const { answered, ...shown } = results;
+  return { ...shown, loading: answered !== key };
+}
