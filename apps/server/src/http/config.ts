@@ -16,6 +16,8 @@ export interface ServeOptions {
   rateLimit: RateLimitOptions | false;
   logLevel: string;
   shutdownDeadlineMs: number;
+  /** Worker threads for searches and other heavy reads (SQLite); 0 runs everything on one thread. */
+  readWorkers: number;
 }
 
 export const SERVE_OPTIONS_HELP = `  --host H               address to listen on (default 127.0.0.1; 0.0.0.0 exposes the API)
@@ -29,6 +31,8 @@ export const SERVE_OPTIONS_HELP = `  --host H               address to listen on
                          bursts of twice that); over it gets 429 with Retry-After
   --log-level L          fatal, error, warn, info (default), debug or silent
   --shutdown-deadline-ms N  how long in-flight requests get on SIGTERM/SIGINT (default 10000)
+  --read-workers N       threads that run searches on their own connections, so a slow search
+                         does not hold up other requests (SQLite; default 2, 0 for none)
 
 Environment:
   CORPUS_ADMIN_TOKEN     the Bearer token admin procedures need; unset, writes are off
@@ -90,6 +94,10 @@ export function parseServeOptions(
       values["shutdown-deadline-ms"] === undefined
         ? 10_000
         : positiveInteger(values["shutdown-deadline-ms"], "--shutdown-deadline-ms", true),
+    readWorkers:
+      values["read-workers"] === undefined
+        ? 2
+        : positiveInteger(values["read-workers"], "--read-workers", true),
   };
 }
 
@@ -107,6 +115,7 @@ function parse(argv: string[]) {
       "rate-limit": { type: "string" },
       "log-level": { type: "string" },
       "shutdown-deadline-ms": { type: "string" },
+      "read-workers": { type: "string" },
     },
   });
 }

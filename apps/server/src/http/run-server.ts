@@ -1,7 +1,8 @@
-import { openStore } from "@corpus/store";
+import { defaultDatabasePath, isPostgresUrl, openStore, type Store } from "@corpus/store";
 import type { ServeOptions } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
 import { type ApiServer, createApiServer } from "./server.js";
+import { createStorePool } from "./store-pool.js";
 
 export interface RunningServer {
   api: ApiServer;
@@ -15,9 +16,13 @@ export async function startServer(
   prepare?: (store: Awaited<ReturnType<typeof openStore>>) => Promise<void>,
 ): Promise<RunningServer> {
   const logger = createLogger({ level: options.logLevel });
-  const store = await openStore(options.database);
+  const location = options.database ?? defaultDatabasePath(process.cwd());
+  let store: Store = await openStore(location);
   try {
     await prepare?.(store);
+    if (options.readWorkers > 0 && !isPostgresUrl(location) && location !== ":memory:") {
+      store = await createStorePool(store, location, options.readWorkers);
+    }
   } catch (error) {
     await store.close();
     throw error;

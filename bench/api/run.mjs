@@ -1,0 +1,265 @@
+#!/usr/bin/env node
+// API benchmark: autocannon against `corpus serve` on a synthetic library, next to the ceiling
+// (a bare node:http server answering the same JSON, same run) and the floor (the store's own
+// time for the same queries, in process). Usage, from the repo root after `pnpm build`:
+//   node bench/api/run.mjs --count 100000 [--duration 30] [--db PATH]
+// Results: bench/api/results/sqlite-<count>.json and .md.
+import { spawn } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const requireFromServer = createRequire(join(root, "apps/server/package.json"));
+const autocannon = requireFromServer("autocannon");
+const { openStore, syntheticRecords, syntheticVocabulary } = await import(
+  join(root, "packages/store/dist/index.js")
+);
+
+const { values } = parseArgs({
+  options: {
+    count: { type: "string", default: "100000" },
+    duration: { type: "string", default: "30" },
+    connections: { type: "string", default: "50" },
+    db: { type: "string" },
+  },
+});
+const count = Number(values.count);
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const label = `sqlite-${count >= 1_000_000 ? `${count / 1_000_000}m` : `${count / 1000}k`}`;
+const location = values.db ?? join(root, ".corpus/bench-api", `${label}.db`);
+const log = (...parts) => console.log(new Date().toISOString().slice(11, 19), ...parts);
+const round = (value) => Math.round(value * 100) / 100;
+
+function percentiles(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (fraction) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))];
+  return { p50: round(at(0.5)), p99: round(at(0.99)), max: round(sorted[sorted.length - 1]) };
+}
+
+// 1. The library: the store's deterministic generator, built once and reused.
+if (!existsSync(location)) {
+  mkdirSync(dirname(location), { recursive: true });
+  const shared = join(root, ".corpus/bench", `${label}.db`);
+  if (existsSync(shared) && !existsSync(`${shared}-wal`)) {
+    log(`copying the store benchmark's library ${shared}`);
+    copyFileSync(shared, location);
+  } else {
+    log(`building a ${count}-document synthetic library at ${location}`);
+    const store = await openStore(location);
+    let batch = [];
+    for (const record of syntheticRecords({ count, seed: 1 })) {
+      batch.push(record);
+      if (batch.length === 5000) {
+        await store.upsert({ records: batch });
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await store.upsert({ records: batch });
+    await store.close();
+  }
+}
+
+// 2. The workload and the floor: the store's own time for the same gets and searches.
+const store = await openStore(location);
+const ids = [];
+let cursor;
+while (ids.length < 1000) {
+  const page = await store.search({
+    text: "",
+    mode: "simple",
+    scope: "all",
+    filters: {},
+    sort: "newest",
+    limit: 100,
+    facets: false,
+    ...(cursor ? { cursor } : {}),
+  });
+  ids.push(...page.hits.map((hit) => hit.document.id));
+  if (!page.nextCursor) break;
+  cursor = page.nextCursor;
+}
+const vocabulary = syntheticVocabulary();
+const queries = [];
+for (let index = 0; queries.length < 200; index++) {
+  const rare = vocabulary[2000 + ((index * 7919) % 20000)];
+  const common = vocabulary[index % 30];
+  const year = String(1995 + (index % 30));
+  const shape = index % 10;
+  if (shape < 4) queries.push({ text: rare });
+  else if (shape < 6) queries.push({ text: `${common} ${rare}` });
+  else if (shape < 7) queries.push({ text: common });
+  else if (shape < 9) queries.push({ text: rare, filters: { kind: ["publication"], from: year } });
+  else queries.push({ text: "", filters: { kind: ["event"], from: year, to: year } });
+}
+const fullQuery = (query) => ({
+  text: "",
+  mode: "simple",
+  scope: "all",
+  filters: {},
+  sort: "relevance",
+  limit: 20,
+  facets: true,
+  ...query,
+});
+const timeOf = async (run) => {
+  const started = performance.now();
+  await run();
+  return performance.now() - started;
+};
+for (const query of queries) await store.search(fullQuery(query)); // warm caches and the facet index
+const floorSearch = [];
+for (const query of queries) floorSearch.push(await timeOf(() => store.search(fullQuery(query))));
+const floorGet = [];
+for (const id of ids) floorGet.push(await timeOf(() => store.get(id)));
+const sampleDocument = await store.get(ids[0]);
+await store.close();
+log("floor: search", percentiles(floorSearch), "get", percentiles(floorGet));
+
+function searchPath(query) {
+  const parameters = new URLSearchParams();
+  if (query.text) parameters.set("text", query.text);
+  for (const [name, value] of Object.entries(query.filters ?? {})) {
+    for (const item of [value].flat()) parameters.append(name, item);
+  }
+  return `/api/v1/documents/search?${parameters}`;
+}
+const getPaths = ids.map((id) => `/api/v1/documents/${encodeURIComponent(id)}`);
+const trpcGetPaths = ids.map(
+  (id) => `/trpc/documents.get?input=${encodeURIComponent(JSON.stringify({ id }))}`,
+);
+const searchPaths = queries.map(searchPath);
+
+function startProcess(args, pattern) {
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  return new Promise((resolveUrl, reject) => {
+    const timer = setInterval(() => {
+      const match = pattern.exec(stderr);
+      if (match) {
+        clearInterval(timer);
+        resolveUrl({ child, url: match[1] });
+      }
+    }, 50);
+    child.once("exit", (code) => {
+      clearInterval(timer);
+      reject(new Error(`exited with ${code}: ${stderr}`));
+    });
+  });
+}
+
+function stopProcess(child) {
+  return new Promise((resolveStop) => {
+    child.removeAllListeners("exit");
+    child.once("exit", (code) => resolveStop(code));
+    child.kill("SIGTERM");
+  });
+}
+
+function load(url, paths, options = {}) {
+  let next = 0;
+  return new Promise((resolveRun, reject) => {
+    autocannon(
+      {
+        url,
+        connections: options.connections ?? connections,
+        duration: options.duration ?? duration,
+        requests: [
+          {
+            setupRequest: (request) => {
+              request.path = paths[next++ % paths.length];
+              return request;
+            },
+          },
+        ],
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        resolveRun({
+          requestsPerSecond: round(result.requests.average),
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          errors: result.errors,
+          timeouts: result.timeouts,
+          non2xx: result.non2xx,
+          total: result.requests.total,
+        });
+      },
+    );
+  });
+}
+
+// 3. The API, as `corpus serve` runs it (JSON logs on, to /dev/null; rate limit off for the load).
+const server = await startProcess(
+  ["apps/server/dist/cli.js", "serve", "--port", "0", "--db", location, "--rate-limit", "off"],
+  /API on (http:\S+)/,
+);
+log("corpus serve at", server.url);
+for (const path of searchPaths) await fetch(server.url + path).then((response) => response.arrayBuffer());
+const apiSearch = [];
+for (const path of searchPaths) {
+  apiSearch.push(await timeOf(() => fetch(server.url + path).then((response) => response.arrayBuffer())));
+}
+const apiGet = [];
+for (const path of getPaths)
+  apiGet.push(await timeOf(() => fetch(server.url + path).then((response) => response.arrayBuffer())));
+log("one client: search", percentiles(apiSearch), "get", percentiles(apiGet));
+
+const results = { getRest: null, getTrpc: null, mix: null, searchOne: null, searchTen: null };
+log(`get-by-id (REST), ${connections} connections, ${duration} s`);
+results.getRest = await load(server.url, getPaths);
+log(results.getRest);
+log(`get-by-id (tRPC), ${connections} connections, ${duration} s`);
+results.getTrpc = await load(server.url, trpcGetPaths);
+log(results.getTrpc);
+const mixPaths = [];
+for (let index = 0; index < 1000; index++)
+  mixPaths.push(index % 10 === 0 ? searchPaths[(index / 10) % searchPaths.length] : getPaths[index]);
+log(`mix (1 search with facets : 9 gets), ${connections} connections, ${duration} s`);
+results.mix = await load(server.url, mixPaths);
+log(results.mix);
+const concurrencyDuration = Math.max(10, Math.round(duration / 2));
+results.searchOne = await load(server.url, searchPaths, { connections: 1, duration: concurrencyDuration });
+log("search, 1 client", results.searchOne);
+results.searchTen = await load(server.url, searchPaths, { connections: 10, duration: concurrencyDuration });
+log("search, 10 clients", results.searchTen);
+const serverExit = await stopProcess(server.child);
+
+// 4. The ceiling: bare node:http answering the same document JSON.
+const bare = await startProcess(
+  [join(root, "bench/api/bare-server.mjs"), JSON.stringify({ document: sampleDocument, sources: [] })],
+  /listening (http:\S+)/,
+);
+const ceiling = await load(bare.url, ["/"]);
+await stopProcess(bare.child);
+log("ceiling", ceiling);
+
+const output = {
+  library: { engine: "sqlite", documents: count, path: location },
+  machine: "2 cores, Node " + process.versions.node,
+  command: `node bench/api/run.mjs --count ${count} --duration ${duration} --connections ${connections}`,
+  at: new Date().toISOString(),
+  floor: { search: percentiles(floorSearch), get: percentiles(floorGet) },
+  oneClient: { search: percentiles(apiSearch), get: percentiles(apiGet) },
+  apiOverheadMs: {
+    searchP50: round(percentiles(apiSearch).p50 - percentiles(floorSearch).p50),
+    getP50: round(percentiles(apiGet).p50 - percentiles(floorGet).p50),
+  },
+  load: results,
+  concurrency: {
+    singleClientP99: results.searchOne.p99,
+    tenClientsP99: results.searchTen.p99,
+    ratio: round(results.searchTen.p99 / results.searchOne.p99),
+  },
+  ceiling,
+  serverExitCode: serverExit,
+};
+mkdirSync(join(root, "bench/api/results"), { recursive: true });
+writeFileSync(join(root, "bench/api/results", `${label}.json`), `${JSON.stringify(output, null, 2)}\n`);
+log("written", join("bench/api/results", `${label}.json`));
