@@ -60,7 +60,9 @@ export function SearchResults({
   const last = first + result.hits.length - 1;
   return (
     <div className="search-layout">
-      <div>{facets}</div>
+      <div className="facet-column" id="filters">
+        {facets}
+      </div>
       <section aria-labelledby="results-heading">
         {chips}
         {timeline}
@@ -70,6 +72,9 @@ export function SearchResults({
               ? "No documents match"
               : `${plural(result.total, "document")}${result.total > result.hits.length ? `, showing ${first}–${last}` : ""}`}
           </h2>
+          <a className="phone-only small" href="#filters">
+            Filters
+          </a>
           <ul className="sort-links" aria-label="Sort by">
             {sorts.map((sort) => (
               <li key={sort.value}>

@@ -38,7 +38,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const fields = Object.entries(provenance?.fields ?? {}).filter(([, spans]) => spans.length > 0);
   const selected = fields.find(([path]) => path === field);
   const segments = segmentText(source.text, selected?.[1] ?? []);
-  const sourceQuery = contentHash ? `&source=${contentHash}` : "";
+  const sourceQuery = `&source=${source.contentHash}`;
   let firstMark = true;
   return (
     <>
@@ -50,6 +50,25 @@ export default async function SourcePage({ params, searchParams }: Props) {
         {source.path ?? "Input"} · {source.mediaType} · sha256 {source.contentHash.slice(0, 12)}… The text is
         shown as the parser read it, after normalising.
       </p>
+      {record && record.sources.filter((item) => item.available).length > 1 ? (
+        <nav aria-label="Inputs this record was read from" className="small" style={{ marginBottom: "1rem" }}>
+          Read from {record.sources.filter((item) => item.available).length} inputs:{" "}
+          {record.sources
+            .filter((item) => item.available)
+            .map((item, index) => (
+              <span key={item.contentHash}>
+                {index > 0 ? " · " : ""}
+                <Link
+                  href={`?source=${item.contentHash}`}
+                  aria-current={item.contentHash === source.contentHash ? "true" : undefined}
+                  prefetch={false}
+                >
+                  {item.path?.split("/").at(-1) ?? item.contentHash.slice(0, 12)}
+                </Link>
+              </span>
+            ))}
+        </nav>
+      ) : null}
       <div className="source-view">
         <nav aria-label="Fields read from this text">
           <h2 style={{ marginTop: 0 }}>Fields</h2>
