@@ -131,7 +131,17 @@ const provenanceKeys = new Set(["input", "parser", "parsedAt", "fields"]);
 // (the caller passes a set to remember which it has seen), and only the spans are checked here.
 const provenance: Check = (value, headers) => {
   if (!isObject(value) || !hasOnly(value, provenanceKeys) || !spanLists(value.fields)) return false;
-  const header = JSON.stringify([value.input, value.parser, value.parsedAt]);
+  const input = value.input;
+  const parser = value.parser;
+  if (!isObject(input) || !isObject(parser)) return false;
+  const { path, contentHash, mediaType } = input;
+  const { name, version } = parser;
+  const strings = [contentHash, mediaType, name, version, value.parsedAt];
+  if (strings.some((item) => typeof item !== "string")) return false;
+  if ("path" in input && typeof path !== "string") return false;
+  if (Object.keys(input).length !== ("path" in input ? 3 : 2) || Object.keys(parser).length !== 2)
+    return false;
+  const header = JSON.stringify([path ?? null, ...strings]);
   if (headers?.has(header)) return true;
   const valid = provenanceSchema.safeParse({ ...value, fields: {} }).success;
   if (valid) headers?.add(header);

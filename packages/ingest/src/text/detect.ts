@@ -1,5 +1,4 @@
-import { dateLine } from "./dates.js";
-import { agendaHeading, type Line, relatedHeading, speakersHeading } from "./lines.js";
+import { agendaHeading, isDateLine, type Line, relatedHeading, speakersHeading } from "./lines.js";
 
 const listingHeading =
   /^(publications|analysis|latest|archive|search results|results|articles|all publications|topic:.*)$/i;
@@ -68,7 +67,7 @@ export function detectLayout(lines: readonly Line[]): Layout {
   if (blocks.length === 1 && listHeading) return withSite("listing");
   if (site && lines.length > bodyStart && publicationStart(lines, bodyStart) === 2)
     return withSite("digest-article");
-  if (eventEvidence >= 2 && lines.some((line) => dateLine(line.text))) return withSite("event");
+  if (eventEvidence >= 2 && lines.some((line) => isDateLine(line))) return withSite("event");
   return withSite("generic");
 }
 

@@ -1,6 +1,5 @@
-import { dateLine } from "./dates.js";
 import { digestSection, issueLine, type Layout } from "./detect.js";
-import { isTitleLike, type Line, spanOf, spanOfLines, stopLine } from "./lines.js";
+import { isTitleLike, type Line, lineDate, spanOf, spanOfLines, stopLine } from "./lines.js";
 import { scanMentions } from "./mentions.js";
 import { groupParagraphs, readAuthors, readTopics } from "./publications.js";
 import type { DocumentBuilder, PageRecords } from "./records.js";
@@ -43,7 +42,7 @@ export function readDigestArticle(
   let summaryDone = false;
   for (; index < lines.length; index++) {
     const line = lines[index]!;
-    const date = !document.record.date ? dateLine(line.text, line.start) : null;
+    const date = !document.record.date ? lineDate(line) : null;
     if (date && !summaryDone) {
       document.set("date", date.date, date.span);
       continue;
@@ -143,7 +142,7 @@ export function readIssue(page: PageRecords, lines: readonly Line[], layout: Lay
   const introEnd = listStart === -1 ? lines.length : listStart;
   for (; index < introEnd; index++) {
     const line = lines[index]!;
-    const date = !issue.record.date ? dateLine(line.text, line.start) : null;
+    const date = !issue.record.date ? lineDate(line) : null;
     if (date) {
       issue.set("date", date.date, date.span);
       continue;

@@ -1,7 +1,7 @@
 import type { Layout } from "./detect.js";
 import { readEventPeople, readHosts, readWhenAndWhere, scanHashtags, scanMentions } from "./events.js";
-import { dateLine } from "./dates.js";
 import {
+  isDateLine,
   isTitleLike,
   type Line,
   relatedHeading,
@@ -71,7 +71,7 @@ export function readEvent(
   const description: Line[] = [];
   for (let position = index; position < end; position++) {
     const line = lines[position]!;
-    if (used.has(position) || stopLine.test(line.text) || dateLine(line.text)) continue;
+    if (used.has(position) || stopLine.test(line.text) || isDateLine(line)) continue;
     readHosts(event, line);
     if (line.text.length >= 60 && /[.!?”"]$/.test(line.text)) description.push(line);
   }

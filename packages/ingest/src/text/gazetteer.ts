@@ -10,7 +10,7 @@ export interface Found<T> {
 export interface Gazetteer<T> {
   find(text: string, base?: number): Found<T>[];
   lookup(name: string): T | undefined;
-  /** The first-word index, so several gazetteers can share one pass over a text (see `findInAll`). */
+  /** The first-word index, so several gazetteers can share one pass over a text (see `createScanner`). */
   readonly index: NameIndex<T>;
 }
 
@@ -41,10 +41,11 @@ export function createGazetteer<T>(entries: readonly { names: readonly string[];
   }
   for (const list of byFirstWord.values()) list.sort((left, right) => right.length - left.length);
   const index: NameIndex<T> = { byFirstWord, byName };
+  const scan = createScanner([index]);
   return {
     index,
     find(text, base = 0) {
-      return findInAll(text, [index], base)[0]!;
+      return scan(text, base)[0]!;
     },
     lookup(name) {
       return byName.get(name) ?? byFolded.get(fold(name));
@@ -53,41 +54,61 @@ export function createGazetteer<T>(entries: readonly { names: readonly string[];
 }
 
 /**
- * Every name of each index written in `text`, in one pass over its word starts. Each index keeps
- * its own cursor, so the result for one index is exactly what scanning for it alone would give:
- * left to right, longest name first at each word start, and no match inside an earlier match.
+ * Finds every name of each index written in a text, in one pass over its word starts. Each index
+ * keeps its own cursor, so the result for one index is exactly what scanning for it alone would
+ * give: left to right, longest name first at each word start, no match inside an earlier match.
  * A name never continues across a line break, so scanning a whole page once gives, line by line,
  * the same matches as scanning each line on its own.
  */
-export function findInAll<T>(text: string, indexes: readonly NameIndex<T>[], base = 0): Found<T>[][] {
-  const results: Found<T>[][] = indexes.map(() => []);
-  // The first position where each index may start its next match (just past its last match).
-  const cursors = indexes.map(() => 0);
-  const length = text.length;
-  let previous = -1; // the code point before `position`, -1 at the start of the text
-  for (let position = 0; position < length; ) {
-    let code = text.charCodeAt(position);
-    if (code >= 0xd800 && code <= 0xdbff) code = text.codePointAt(position)!;
-    const width = code > 0xffff ? 2 : 1;
-    if (isUpperOrDigit(code) && (previous === -1 || !isLetterDigitOrDot(previous))) {
-      const word = firstWord(text, position);
-      let stripped: string | null = null;
+export function createScanner<T>(
+  indexes: readonly NameIndex<T>[],
+): (text: string, base?: number) => Found<T>[][] {
+  // First word → the candidate names of each index (null where an index has none).
+  const byFirstWord = new Map<string, (string[] | null)[]>();
+  indexes.forEach((index, which) => {
+    for (const [word, names] of index.byFirstWord) {
+      let entry = byFirstWord.get(word);
+      if (!entry) {
+        entry = indexes.map(() => null);
+        byFirstWord.set(word, entry);
+      }
+      entry[which] = names;
+    }
+  });
+  // A word start (a capital or digit not preceded by a letter, digit or full stop) and its word.
+  // The regex engine finds these much faster than a loop over characters in JavaScript.
+  const wordAt = /(?<![\p{L}\p{N}.])[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*/gu;
+  return (text, base = 0) => {
+    const results: Found<T>[][] = indexes.map(() => []);
+    // The first position where each index may start its next match (just past its last match).
+    const cursors = indexes.map(() => 0);
+    wordAt.lastIndex = 0;
+    for (let match = wordAt.exec(text); match !== null; match = wordAt.exec(text)) {
+      const position = match.index;
+      // Word starts can sit inside this word ("Jong-Un", "Bosnia-Herzegovina"): look there next.
+      wordAt.lastIndex =
+        position + (text.charCodeAt(position) >= 0xd800 && text.charCodeAt(position) <= 0xdbff ? 2 : 1);
+      const word = match[0];
+      const entry = byFirstWord.get(word);
+      let strippedEntry: (string[] | null)[] | undefined | null = null;
       for (let which = 0; which < indexes.length; which++) {
-        // A word start needs its preceding character at or after the cursor (or the text's start).
+        // A word start needs its preceding character at or after the cursor.
         if (position !== 0 && position - 1 < cursors[which]!) continue;
-        if (position === 0 && cursors[which]! > 0) continue;
-        const index = indexes[which]!;
-        let candidates = index.byFirstWord.get(word);
+        let candidates = entry?.[which];
         if (!candidates) {
-          stripped ??= withoutPossessive(word);
-          if (stripped !== word) candidates = index.byFirstWord.get(stripped);
+          // As the single-index scan: the possessive-stripped word only when the word has no entry.
+          if (strippedEntry === null) {
+            const stripped = withoutPossessive(word);
+            strippedEntry = stripped === word ? undefined : byFirstWord.get(stripped);
+          }
+          candidates = strippedEntry?.[which];
         }
         if (!candidates) continue;
         for (const name of candidates) {
           const matchedLength = matchAt(text, position, name);
           if (matchedLength === -1) continue;
           results[which]!.push({
-            entry: index.byName.get(name)!,
+            entry: indexes[which]!.byName.get(name)!,
             matched: text.slice(position, position + matchedLength),
             span: { start: base + position, end: base + position + matchedLength },
           });
@@ -96,10 +117,8 @@ export function findInAll<T>(text: string, indexes: readonly NameIndex<T>[], bas
         }
       }
     }
-    previous = code;
-    position += width;
-  }
-  return results;
+    return results;
+  };
 }
 
 /** "Korea's" → "Korea", "U.N." → "U.N", "Nations’" → "Nations" (as `/['’]s$|[.'’]+$/` would strip). */
@@ -130,22 +149,7 @@ export function fold(name: string): string {
     .trim();
 }
 
-const upperOrDigit = /^[\p{Lu}\p{N}]$/u;
-const letterOrDigit = /^[\p{L}\p{N}]$/u;
 const wordCharacter = /^[\p{L}\p{N}'’.-]$/u;
-
-function isUpperOrDigit(code: number): boolean {
-  if (code < 128) return (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  return upperOrDigit.test(String.fromCodePoint(code));
-}
-
-function isLetterDigitOrDot(code: number): boolean {
-  if (code < 128)
-    return (
-      (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 46
-    );
-  return letterOrDigit.test(String.fromCodePoint(code));
-}
 
 function isWordCharacter(code: number): boolean {
   if (code < 128)
@@ -186,7 +190,7 @@ function matchAt(text: string, position: number, name: string): number {
     cursor++;
   }
   const next = text.charCodeAt(cursor);
-  if (next === next && isSingleLetterOrDigit(next)) return -1;
+  if (isSingleLetterOrDigit(next)) return -1;
   if (next === 46 && isSingleLetter(text.charCodeAt(cursor + 1))) return -1;
   return cursor - position;
 }
@@ -199,7 +203,8 @@ function isSpace(code: number): boolean {
 const singleLetterOrDigit = /[\p{L}\p{N}]/u;
 const singleLetter = /\p{L}/u;
 
-// One UTF-16 unit, as the original per-character test saw it (a lone surrogate is not a letter).
+// One UTF-16 unit, as the original per-character test saw it (a lone surrogate is not a letter;
+// past the end, NaN, is not one either).
 function isSingleLetterOrDigit(code: number): boolean {
   if (code < 128)
     return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
@@ -207,7 +212,6 @@ function isSingleLetterOrDigit(code: number): boolean {
 }
 
 function isSingleLetter(code: number): boolean {
-  if (code !== code) return false;
   if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
   return singleLetter.test(String.fromCharCode(code));
 }

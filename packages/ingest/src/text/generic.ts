@@ -1,6 +1,5 @@
 import { findDates } from "./dates.js";
-import { dateLine } from "./dates.js";
-import { isTitleLike, type Line, spanOf, spanOfLines } from "./lines.js";
+import { isTitleLike, type Line, lineDate, spanOf, spanOfLines } from "./lines.js";
 import { scanHashtags, scanMentions } from "./mentions.js";
 import type { PageHints } from "./parse-text.js";
 import { groupParagraphs, readAuthors, sectionsOf } from "./publications.js";
@@ -41,7 +40,7 @@ export function readGeneric(page: PageRecords, text: string, lines: readonly Lin
   const body = lines.filter((line) => line !== titleLine);
   for (const line of body.slice(0, 10)) {
     const date =
-      dateLine(line.text, line.start) ??
+      lineDate(line) ??
       (line.text.length < 400 ? findDates(line.text.slice(0, 80), line.start)[0] : undefined);
     if (date?.date.year !== undefined) {
       document.set("date", date.date, date.span);

@@ -1,5 +1,5 @@
 import type { Span } from "@corpus/schema";
-import { dateLine } from "./dates.js";
+import { dateLine, type FoundDate } from "./dates.js";
 
 /** One non-empty line of the normalised text, trimmed, with its offsets. */
 export interface Line {
@@ -8,6 +8,36 @@ export interface Line {
   end: number;
   /** A blank line (or the start of the text) comes right before this one. */
   paragraphStart: boolean;
+  /**
+   * What the line is, worked out once: layout detection and the readers ask the same questions
+   * of the same lines many times (isTitleLike, dateLine). Filled in lazily by those functions.
+   */
+  cache?: { titleLike?: boolean; date?: FoundDate | null };
+}
+
+/** `dateLine(line.text)`, remembered on the line; spans relative to the line's text. */
+function relativeDate(line: Line): FoundDate | null {
+  const cache = (line.cache ??= {});
+  if (cache.date === undefined) cache.date = dateLine(line.text);
+  return cache.date;
+}
+
+/** The date this line is (as `dateLine(line.text, line.start)`), or null. */
+export function lineDate(line: Line): FoundDate | null {
+  const found = relativeDate(line);
+  if (!found) return null;
+  // A fresh object each time: callers put the date into records.
+  const shifted: FoundDate = {
+    date: { ...found.date },
+    span: { start: found.span.start + line.start, end: found.span.end + line.start },
+  };
+  if (found.endDate) shifted.endDate = { ...found.endDate };
+  return shifted;
+}
+
+/** Is this line a date line? */
+export function isDateLine(line: Line): boolean {
+  return relativeDate(line) !== null;
 }
 
 export function contentLines(text: string): Line[] {
@@ -50,12 +80,18 @@ export const labelLine =
 /** A line that can be a title: short enough, not a date, a label, or a sentence run-on. */
 export function isTitleLike(line: Line | undefined): boolean {
   if (!line) return false;
+  const cache = (line.cache ??= {});
+  cache.titleLike ??= titleLike(line);
+  return cache.titleLike;
+}
+
+function titleLike(line: Line): boolean {
   const text = line.text;
   if (text.length < 4 || text.length > 220) return false;
   if (labelLine.test(text) || stopLine.test(text) || speakersHeading.test(text) || relatedHeading.test(text))
     return false;
   if (/^#\S+$/.test(text) || /^[“"]/.test(text)) return false;
-  if (dateLine(text)) return false;
+  if (isDateLine(line)) return false;
   if (/[.:;,]$/.test(text) && !/\b(?:U\.S|U\.N|D\.C|Inc|Jr|St)\.$/.test(text)) return false;
   if (!/^[\p{Lu}\p{N}“"‘'¿¡]/u.test(text)) return false;
   return true;

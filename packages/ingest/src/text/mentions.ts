@@ -1,5 +1,6 @@
-import { createPersonId, type Span } from "@corpus/schema";
-import { findInAll, type Found } from "./gazetteer.js";
+import type { Span } from "@corpus/schema";
+import { createPersonId } from "./ids.js";
+import { createScanner, type Found } from "./gazetteer.js";
 import { type Figure, knownPeople } from "./known-people.js";
 import { organizationIndex, toOrganizationInfo, type KnownOrganization } from "./organizations.js";
 import { looksLikePersonName, splitHonorific } from "./people.js";
@@ -71,8 +72,9 @@ export function scanMentions(
 function mention(document: DocumentBuilder, name: string, span: Span, taken: Span[]): void {
   if (taken.some((item) => span.start < item.end && span.end > item.start)) return;
   taken.push(span);
-  if (document.hasPerson(createPersonId(name))) {
-    document.note(`mentions.${createPersonId(name)}`, undefined);
+  const id = createPersonId(name);
+  if (document.hasPerson(id)) {
+    document.note(`mentions.${id}`, undefined);
     return;
   }
   document.participant({ name, nameSpan: span, role: "mentioned" });
@@ -94,10 +96,10 @@ type Hits = {
   regions: Found<RegionInfo>[];
   people: Found<Figure>[];
 };
-const indexes = [organizationIndex, regionIndex, knownPeople.index] as const;
+const scanAll = createScanner<unknown>([organizationIndex, regionIndex, knownPeople.index]);
 
 function scan(text: string, base: number): Hits {
-  const [organizations, regions, people] = findInAll<unknown>(text, indexes, base) as [
+  const [organizations, regions, people] = scanAll(text, base) as [
     Found<KnownOrganization>[],
     Found<RegionInfo>[],
     Found<Figure>[],

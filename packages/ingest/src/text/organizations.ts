@@ -1,4 +1,4 @@
-import { createOrganizationId } from "@corpus/schema";
+import { createOrganizationId } from "./ids.js";
 import { createGazetteer, fold } from "./gazetteer.js";
 
 /**

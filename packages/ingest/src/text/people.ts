@@ -63,6 +63,7 @@ const honorifics = [
 const honorificPattern = new RegExp(
   `^(?:(${honorifics.map((item) => item.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\\s+)+`,
 );
+const trailingRankEnd = /(?:\)|Jr\.|Sr\.|II|Ph\.?D\.?|PhD)$/;
 const trailingRank = /,?\s*\((ret\.|retired)\)$|,?\s+(Jr\.|Sr\.|III|II|Ph\.?D\.?|PhD)$/;
 
 export interface NameParts {
@@ -84,7 +85,8 @@ export function splitHonorific(text: string): NameParts {
     offset += match[0].length;
     rest = rest.slice(match[0].length);
   }
-  const trailing = trailingRank.exec(rest);
+  // As in splitRoleSuffix: only a line ending like a rank or suffix can have one.
+  const trailing = trailingRankEnd.test(rest.slice(-8)) ? trailingRank.exec(rest) : null;
   if (trailing && trailing[1] !== undefined) {
     found.push(`(${trailing[1]})`);
     rest = rest.slice(0, trailing.index);
@@ -188,8 +190,14 @@ export function roleFromWord(word: string): PersonRole | undefined {
 const roleSuffix =
   /(?:,\s*|\s+[-–—]\s+|\s*\()(moderator|panelist|panellist|keynote speaker|keynote|discussant|presenter|host|welcoming remarks|welcome remarks|opening remarks|closing remarks|introductory remarks|chair)\)?$/i;
 
+const roleSuffixEnd =
+  /(moderator|panelist|panellist|keynote speaker|keynote|discussant|presenter|host|welcoming remarks|welcome remarks|opening remarks|closing remarks|introductory remarks|chair)\)?$/i;
+
 /** "Ramon Pacheco Pardo, moderator" → name part and role. */
 export function splitRoleSuffix(text: string): { rest: string; role?: PersonRole; roleLabel?: string } {
+  // The pattern is anchored at the end but not the start; on a long line it would try every
+  // position. Every suffix it knows ends in one of these words, so look at the tail first.
+  if (!roleSuffixEnd.test(text.slice(-24))) return { rest: text };
   const match = roleSuffix.exec(text);
   if (!match) return { rest: text };
   const role = roleFromWord(match[1]!);

@@ -1,8 +1,10 @@
 import type { PublicationSubtype } from "@corpus/schema";
-import { dateLine, type FoundDate } from "./dates.js";
+import type { FoundDate } from "./dates.js";
 import {
   type Line,
+  isDateLine,
   isTitleLike,
+  lineDate,
   isTopicsLine,
   relatedHeading,
   speakersHeading,
@@ -37,7 +39,7 @@ export function publicationStart(lines: readonly Line[], index: number): number 
   const next = lines[index + 1];
   if (next && next.text === line!.text) return 2;
   let cursor = index + 1;
-  if (lines[cursor] && dateLine(lines[cursor]!.text)) cursor++;
+  if (lines[cursor] && isDateLine(lines[cursor]!)) cursor++;
   if (lines[cursor] && byPattern.test(lines[cursor]!.text) && lines[cursor]!.text.length < 300) return 1;
   // Title, date, one summary paragraph, then "Type:" or "Read more": a teaser without authors.
   if (cursor > index + 1) {
@@ -61,7 +63,7 @@ export function readPublicationBlocks(lines: readonly Line[], from: number, to: 
     let cursor = index + titleLines;
     for (let step = 0; step < 2 && cursor < to; step++) {
       const line = lines[cursor]!;
-      const date = !block.date ? dateLine(line.text, line.start) : null;
+      const date = !block.date ? lineDate(line) : null;
       if (date) {
         block.date = date;
         cursor++;

@@ -1,15 +1,6 @@
-import {
-  type CorpusRecord,
-  createDocumentId,
-  createPersonId,
-  createTopicId,
-  type Document,
-  type LinkType,
-  type OrganizationRole,
-  type PersonRole,
-  type Span,
-} from "@corpus/schema";
+import type { CorpusRecord, Document, LinkType, OrganizationRole, PersonRole, Span } from "@corpus/schema";
 import { type ParseContext, createProvenance } from "../context.js";
+import { createDocumentId, createPersonId, createTopicId } from "./ids.js";
 import { MentionIndex } from "./mentions.js";
 import type { OrganizationInfo } from "./organizations.js";
 import type { RegionInfo } from "./regions.js";
@@ -220,6 +211,8 @@ export class DocumentBuilder {
       hashtags: [],
       links: [],
     };
+    // The schema's default, set here so the record is complete as built (see valid-record.ts).
+    if (kind === "event") this.record.agenda = [];
     note(this.fields, "title", titleSpan);
   }
 
