@@ -32,23 +32,44 @@ export function detectLayout(lines: readonly Line[]): Layout {
     bodyStart = 1;
     if (lines[1]?.text === "Peace Science Digest") bodyStart = 2;
   }
-  const head = lines.slice(0, 60);
   const withSite = (name: Layout["name"]): Layout => (site ? { name, site, bodyStart } : { name, bodyStart });
-  if (
-    head.some((line) => issueLine.test(line.text) && line.text.length < 80) &&
-    !lines.some((line) => digestSection.test(line.text))
-  ) {
-    return withSite("digest-issue");
-  }
-  if (lines.some((line) => digestSection.test(line.text))) return withSite("digest-article");
+  // One pass over the lines collects every piece of evidence the rules below weigh.
+  let issueNearTop = false;
+  let digestSections = false;
+  let headings = 0;
+  let peopleLabel = false;
+  let whenLabel = false;
+  let hosted = false;
+  let labelNearTop = false;
+  let roleSuffix = false;
+  lines.forEach((line, index) => {
+    const text = line.text;
+    if (index < 60 && !issueNearTop && text.length < 80 && issueLine.test(text)) issueNearTop = true;
+    if (!digestSections && digestSection.test(text)) digestSections = true;
+    if (speakersHeading.test(text) || agendaHeading.test(text)) headings++;
+    if (!peopleLabel && /^(moderator|panelists?|speakers?)\s*:/i.test(text)) peopleLabel = true;
+    if (!whenLabel && /^(date|time|location)\s*:/i.test(text)) whenLabel = true;
+    if (!hosted && /\bhost/i.test(text) && /\b(?:co-)?hosted\b|\bhosted by\b|\bwill host\b/i.test(text))
+      hosted = true;
+    if (index < 6 && !labelNearTop && eventLabel.test(text)) labelNearTop = true;
+    // Checked on the tail first: the pattern is anchored only at the end.
+    if (
+      !roleSuffix &&
+      /(moderator|panelist|keynote)$/i.test(text.slice(-9)) &&
+      /,\s*(moderator|panelist|keynote)$/i.test(text)
+    )
+      roleSuffix = true;
+  });
+  if (issueNearTop && !digestSections) return withSite("digest-issue");
+  if (digestSections) return withSite("digest-article");
   const blocks = readPublicationBlocks(lines, bodyStart, lines.length);
   const eventEvidence =
-    lines.filter((line) => speakersHeading.test(line.text) || agendaHeading.test(line.text)).length * 2 +
-    (lines.some((line) => /^(moderator|panelists?|speakers?)\s*:/i.test(line.text)) ? 2 : 0) +
-    (lines.some((line) => /^(date|time|location)\s*:/i.test(line.text)) ? 1 : 0) +
-    (lines.some((line) => /\b(?:co-)?hosted\b|\bhosted by\b|\bwill host\b/i.test(line.text)) ? 1 : 0) +
-    (lines.slice(0, 6).some((line) => eventLabel.test(line.text)) ? 2 : 0) +
-    (lines.some((line) => /,\s*(moderator|panelist|keynote)$/i.test(line.text)) ? 2 : 0);
+    headings * 2 +
+    (peopleLabel ? 2 : 0) +
+    (whenLabel ? 1 : 0) +
+    (hosted ? 1 : 0) +
+    (labelNearTop ? 2 : 0) +
+    (roleSuffix ? 2 : 0);
   const firstBlock = blocks[0];
   // A page that opens with a publication block (title, date, By:) is that publication, whatever follows.
   const opensWithPublication =

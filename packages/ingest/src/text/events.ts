@@ -218,8 +218,12 @@ const hostedSentence =
 const hostedBy =
   /\b(?:co-)?(?:hosted|organized|organised|convened|sponsored|co-sponsored|presented)\s+by\s+([^.!?]+)/gi;
 
+const hostVerb = /host|conven|organi[sz]ed|sponsored|presented/i;
+
 /** The organizations that host the event: "USIP and X hosted ...", "Hosted by X in partnership with Y", "Co-sponsored by USIP". */
 export function readHosts(document: DocumentBuilder, line: Line): boolean {
+  // Both patterns need one of these verbs; most lines have none.
+  if (!hostVerb.test(line.text)) return false;
   let found = false;
   const add = (text: string, at: number, defaultRole: "host" | "co-host" | "sponsor") => {
     const parts = text.split(/\s+in partnership with\s+|\s+with support from\s+|\s+together with\s+/i);

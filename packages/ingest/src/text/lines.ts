@@ -17,9 +17,9 @@ export interface Line {
 
 /** `dateLine(line.text)`, remembered on the line; spans relative to the line's text. */
 function relativeDate(line: Line): FoundDate | null {
-  const cache = (line.cache ??= {});
-  if (cache.date === undefined) cache.date = dateLine(line.text);
-  return cache.date;
+  line.cache ??= {};
+  if (line.cache.date === undefined) line.cache.date = dateLine(line.text);
+  return line.cache.date;
 }
 
 /** The date this line is (as `dateLine(line.text, line.start)`), or null. */
@@ -80,9 +80,9 @@ export const labelLine =
 /** A line that can be a title: short enough, not a date, a label, or a sentence run-on. */
 export function isTitleLike(line: Line | undefined): boolean {
   if (!line) return false;
-  const cache = (line.cache ??= {});
-  cache.titleLike ??= titleLike(line);
-  return cache.titleLike;
+  line.cache ??= {};
+  line.cache.titleLike ??= titleLike(line);
+  return line.cache.titleLike;
 }
 
 function titleLike(line: Line): boolean {

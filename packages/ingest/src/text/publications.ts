@@ -50,7 +50,25 @@ export function publicationStart(lines: readonly Line[], index: number): number 
   return 0;
 }
 
+// Layout detection and the reader both read the same page's blocks: remember them per page.
+const blocksOfPage = new WeakMap<readonly Line[], Map<string, PublicationBlock[]>>();
+
 export function readPublicationBlocks(lines: readonly Line[], from: number, to: number): PublicationBlock[] {
+  let pageBlocks = blocksOfPage.get(lines);
+  if (!pageBlocks) {
+    pageBlocks = new Map();
+    blocksOfPage.set(lines, pageBlocks);
+  }
+  const key = `${from}:${to}`;
+  let blocks = pageBlocks.get(key);
+  if (!blocks) {
+    blocks = findPublicationBlocks(lines, from, to);
+    pageBlocks.set(key, blocks);
+  }
+  return blocks;
+}
+
+function findPublicationBlocks(lines: readonly Line[], from: number, to: number): PublicationBlock[] {
   const blocks: PublicationBlock[] = [];
   let index = from;
   while (index < to) {
