@@ -29,6 +29,12 @@ export function usePageCursor(lines: readonly PageLine[], height: number, initia
     cursorRef.current = clamp(index);
     rerender((count) => count + 1);
   };
+  // A page key scrolls the view a screen and takes the cursor along, as a pager does.
+  const movePage = (current: number, direction: 1 | -1) => {
+    const step = Math.max(1, height - 1) * direction;
+    setTop((top) => Math.max(0, Math.min(Math.max(0, lines.length - height), top + step)));
+    moveTo(current + step);
+  };
   const findLink = (from: number, step: 1 | -1) => {
     for (let index = from + step; index >= 0 && index <= last; index += step)
       if (lines[index]?.link) return index;
@@ -40,8 +46,8 @@ export function usePageCursor(lines: readonly PageLine[], height: number, initia
     const current = clamp(cursorRef.current);
     if (matches("up", input, key)) moveTo(current - 1);
     else if (matches("down", input, key)) moveTo(current + 1);
-    else if (matches("pageUp", input, key)) moveTo(current - Math.max(1, height - 1));
-    else if (matches("pageDown", input, key)) moveTo(current + Math.max(1, height - 1));
+    else if (matches("pageUp", input, key)) movePage(current, -1);
+    else if (matches("pageDown", input, key)) movePage(current, 1);
     else if (matches("previousLink", input, key)) moveTo(findLink(current, -1));
     else if (matches("nextLink", input, key)) moveTo(findLink(current, 1));
     else if (matches("open", input, key)) return lines[current]?.link ?? true;

@@ -1,7 +1,7 @@
 import { Box, Text } from "ink";
 import { useMemo, useState } from "react";
 import type { Clipboard } from "../clipboard.js";
-import { citationFormats, type DataSource } from "../data-source.js";
+import type { DataSource } from "../data-source.js";
 import { documentLines } from "../document-lines.js";
 import { formatDate } from "../format.js";
 import { matches } from "../keymap.js";
@@ -85,8 +85,7 @@ export function DocumentScreen({ id, dataSource, clipboard, width, height, onOpe
       </Text>
       <PageView lines={lines} top={page.top} cursor={page.cursor} height={pageHeight} width={width} />
       <Text wrap="truncate-end" dimColor={theme.dim}>
-        Tab next link · Enter open · c cite ({citationFormats.map((format) => format.label).join(", ")}) · Esc
-        back
+        Tab next link · Enter open · c cite · Esc back
       </Text>
     </Box>
   );
