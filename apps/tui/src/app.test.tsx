@@ -145,6 +145,8 @@ describe("the document and entity views", () => {
     expect(frame()).toMatch(/→ event 2023-07-27\s+Armistice at Seventy: A Panel \(moderator\)/);
     await press(keys.escape);
     await see("Location: Washington, DC");
+    // Back on the line the person was opened from.
+    expect(frame()).toMatch(/› → Frank Aum: moderator/);
     await press(keys.escape);
     await see(/1–1 of 1/);
   });

@@ -44,6 +44,12 @@ export function App({ dataSource, clipboard, noColor = false, initialQuery = "" 
   const [message, setMessage] = useState<string | undefined>(undefined);
   const screenKeys = useRef<KeyHandler | null>(null);
   const nextKey = useRef(1);
+  // Cursor line per history entry, so Esc returns to the line a link was opened from.
+  const places = useRef(new Map<number, number>());
+  const placeFor = (entryKey: number) => ({
+    initial: places.current.get(entryKey) ?? 0,
+    remember: (line: number) => places.current.set(entryKey, line),
+  });
   const helpRef = useRef(false);
   helpRef.current = helpOpen;
 
@@ -98,6 +104,7 @@ export function App({ dataSource, clipboard, noColor = false, initialQuery = "" 
       <DocumentScreen
         key={top.key}
         id={top.id}
+        cursor={placeFor(top.key)}
         dataSource={dataSource}
         clipboard={clipboard}
         width={width}
@@ -111,6 +118,7 @@ export function App({ dataSource, clipboard, noColor = false, initialQuery = "" 
       <EntityScreen
         key={top.key}
         id={top.id}
+        cursor={placeFor(top.key)}
         dataSource={dataSource}
         width={width}
         height={bodyHeight}

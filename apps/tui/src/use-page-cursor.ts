@@ -9,8 +9,14 @@ import type { PageLine, Target } from "./page-lines.js";
  * The cursor lives in a ref so keys that arrive faster than React renders (a paste, tmux
  * send-keys) each move from where the previous one left it.
  */
-export function usePageCursor(lines: readonly PageLine[], height: number, initial = 0) {
-  const cursorRef = useRef(initial);
+/** Keeps a page's cursor line across a trip away and back (Esc returns to the same line). */
+export interface PlaceKeeper {
+  initial: number;
+  remember(line: number): void;
+}
+
+export function usePageCursor(lines: readonly PageLine[], height: number, place?: PlaceKeeper) {
+  const cursorRef = useRef(place?.initial ?? 0);
   const [, rerender] = useState(0);
   const [top, setTop] = useState(0);
   const last = Math.max(0, lines.length - 1);
@@ -27,6 +33,7 @@ export function usePageCursor(lines: readonly PageLine[], height: number, initia
 
   const moveTo = (index: number) => {
     cursorRef.current = clamp(index);
+    place?.remember(cursorRef.current);
     rerender((count) => count + 1);
   };
   // A page key scrolls the view a screen and takes the cursor along, as a pager does.

@@ -9,7 +9,7 @@ import type { Target } from "../page-lines.js";
 import { useScreenKeys } from "../screen-keys.js";
 import { useTheme } from "../theme.js";
 import { useFetch } from "../use-fetch.js";
-import { usePageCursor } from "../use-page-cursor.js";
+import { type PlaceKeeper, usePageCursor } from "../use-page-cursor.js";
 import { CitationPicker } from "./citation-picker.js";
 import { PageView } from "./page-view.js";
 
@@ -21,9 +21,20 @@ interface Props {
   height: number;
   onOpen(target: Target): void;
   onMessage(message: string): void;
+  /** Where the cursor was when this page was last left, and where to report it. */
+  cursor: PlaceKeeper;
 }
 
-export function DocumentScreen({ id, dataSource, clipboard, width, height, onOpen, onMessage }: Props) {
+export function DocumentScreen({
+  id,
+  dataSource,
+  clipboard,
+  width,
+  height,
+  onOpen,
+  onMessage,
+  cursor,
+}: Props) {
   const theme = useTheme();
   const fetched = useFetch(id, async () => {
     const [document, related] = await Promise.all([
@@ -39,7 +50,7 @@ export function DocumentScreen({ id, dataSource, clipboard, width, height, onOpe
       fetched.state === "done" ? documentLines(fetched.value.document, fetched.value.related, width - 2) : [],
     [fetched, width],
   );
-  const page = usePageCursor(lines, pageHeight);
+  const page = usePageCursor(lines, pageHeight, cursor);
 
   useScreenKeys((input, key) => {
     if (citing) return false;

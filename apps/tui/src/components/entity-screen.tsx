@@ -6,7 +6,7 @@ import type { Target } from "../page-lines.js";
 import { useScreenKeys } from "../screen-keys.js";
 import { useTheme } from "../theme.js";
 import { useFetch } from "../use-fetch.js";
-import { usePageCursor } from "../use-page-cursor.js";
+import { type PlaceKeeper, usePageCursor } from "../use-page-cursor.js";
 import { PageView } from "./page-view.js";
 
 /** A person, organization, topic or region: its record, roles, documents and neighbours. */
@@ -16,6 +16,8 @@ export function EntityScreen(props: {
   width: number;
   height: number;
   onOpen(target: Target): void;
+  /** Where the cursor was when this page was last left, and where to report it. */
+  cursor: PlaceKeeper;
 }) {
   const theme = useTheme();
   const fetched = useFetch(props.id, () => props.dataSource.entity(props.id));
@@ -24,7 +26,7 @@ export function EntityScreen(props: {
     () => (fetched.state === "done" ? entityLines(fetched.value, props.width - 2) : []),
     [fetched, props.width],
   );
-  const page = usePageCursor(lines, pageHeight);
+  const page = usePageCursor(lines, pageHeight, props.cursor);
 
   useScreenKeys((input, key) => {
     const outcome = page.handleKey(input, key);
