@@ -37,7 +37,7 @@ export async function openInProcess(databaseUrl: string, server: string): Promis
   const client = createTRPCClient<AppRouter>({
     links: [unstable_localLink({ router: appRouter, createContext: async () => context })],
   });
-  const where = databaseUrl.replace(/\/\/[^@/]*@/, "//");
+  const where = withoutCredentials(databaseUrl);
   return createTrpcDataSource(client, {
     label: `in-process (no server at ${server}) · ${where}`,
     mode: "in-process",
@@ -45,8 +45,20 @@ export async function openInProcess(databaseUrl: string, server: string): Promis
   });
 }
 
+/** A postgres:// URL may carry a password: never show it. */
+function withoutCredentials(location: string): string {
+  return location.replace(/\/\/[^@/]*@/, "//");
+}
+
 /** The server when it answers, otherwise the local library. */
 export async function connect(options: { server: string; databaseUrl: string }): Promise<DataSource> {
   if (await serverAnswers(options.server)) return connectToServer(options.server);
-  return openInProcess(options.databaseUrl, options.server);
+  try {
+    return await openInProcess(options.databaseUrl, options.server);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `no server answers at ${options.server}, and the local library ${withoutCredentials(options.databaseUrl)} could not be opened (${reason}). Start a server with "pnpm corpus serve", or pass --server URL or --db PATH.`,
+    );
+  }
 }

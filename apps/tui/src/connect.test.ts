@@ -1,0 +1,49 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { connect, serverAnswers } from "./connect.js";
+
+let server: Server | undefined;
+
+afterEach(async () => {
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  server = undefined;
+});
+
+async function serve(status: number, body: string): Promise<string> {
+  server = createServer((_request, response) => {
+    response.writeHead(status, { "content-type": "application/json" });
+    response.end(body);
+  });
+  await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+}
+
+describe("choosing between the server and the local library", () => {
+  it("uses a server only when it answers Corpus's health check", async () => {
+    expect(await serverAnswers(await serve(200, '{"status":"ok"}'))).toBe(true);
+  });
+
+  it("does not mistake another program on the port for a Corpus server", async () => {
+    expect(await serverAnswers(await serve(404, "<html>not here</html>"))).toBe(false);
+  });
+
+  it("falls back to the local library when nothing listens, and says why it could not when that fails", async () => {
+    await expect(
+      connect({ server: "http://127.0.0.1:9", databaseUrl: "postgres://reader:hunter2@127.0.0.1:1/none" }),
+    ).rejects.toThrow(
+      /no server answers at http:\/\/127\.0\.0\.1:9, and the local library postgres:\/\/127\.0\.0\.1:1\/none could not be opened/,
+    );
+  });
+
+  it("runs in-process and labels itself so when nothing listens", async () => {
+    const source = await connect({ server: "http://127.0.0.1:9", databaseUrl: ":memory:" });
+    try {
+      expect(source.mode).toBe("in-process");
+      expect(source.label).toContain("no server at http://127.0.0.1:9");
+      expect((await source.search({ text: "" })).total).toBe(0);
+    } finally {
+      await source.close();
+    }
+  });
+});
