@@ -49,6 +49,8 @@ if (command === "test") {
     "typecheck",
     "test",
     "--concurrency=2",
+    // Report every failing package, not only the first.
+    "--continue",
     ...rest,
   ]);
   step("Linting", pnpm, ["exec", "biome", "check", "."]);
