@@ -1,5 +1,5 @@
 import { type Diagnostic, type ParsedFile, parseFiles } from "@corpus/ingest";
-import { isDocument } from "@corpus/schema";
+import { formatPartialDate, isDocument } from "@corpus/schema";
 import { type Command, EXIT_OK, EXIT_PARTIAL, UsageError } from "../command.js";
 
 const help = `corpus parse: show what files yield, without storing anything
@@ -60,7 +60,7 @@ function clean(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
 }
 
-function summarize(files: ParsedFile[]): string {
+export function summarize(files: ParsedFile[]): string {
   const lines: string[] = [];
   for (const file of files) {
     const documents = file.records.filter(isDocument);
@@ -70,8 +70,9 @@ function summarize(files: ParsedFile[]): string {
       `${clean(file.path)}: ${file.failed ? "FAILED" : `${documents.length} documents, ${entities} entities${layout ? ` (${layout})` : ""}`}`,
     );
     for (const document of documents) {
+      // ISO-like, as everywhere else: "2021-03-24", "2021-03", and "--03-24" for a day without a year.
       const date = document.date
-        ? ` ${[document.date.year ?? "????", document.date.month, document.date.day].filter((part) => part !== undefined).join("-")}`
+        ? ` ${formatPartialDate(document.date)}${document.date.inferred ? " (inferred)" : ""}${document.endDate ? `/${formatPartialDate(document.endDate)}` : ""}`
         : "";
       const subtype = document.kind === "publication" ? `/${document.subtype}` : "";
       const derived = document.titleDerived ? " (title derived)" : "";

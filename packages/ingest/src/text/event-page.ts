@@ -62,8 +62,14 @@ export function readEvent(
   const title = hasTitle ? candidate.text : derivedTitle(text, lines, index);
   const event = page.document("event", title, hasTitle ? spanOf(candidate) : undefined, !hasTitle);
   if (site) event.set("source", { site, ...(hints.url ? { url: hints.url } : {}) });
-  if (siteLine)
-    event.organization(resolveOrganization(siteLine.text), siteLine.text, "host", spanOf(siteLine));
+  if (siteLine) {
+    // A masthead in two languages names one organization: keep the written name to its first part.
+    const info = resolveOrganization(siteLine.text);
+    const bilingual =
+      siteLine.text.startsWith(info.name) && info.aliases.some((alias) => siteLine!.text.endsWith(alias));
+    const written = bilingual ? info.name : siteLine.text;
+    event.organization(info, written, "host", spanOf(siteLine, 0, written.length));
+  }
   if (typeLabel) event.note("kind", undefined);
   if (hasTitle) index++;
   readWhenAndWhere(event, lines, index, end);

@@ -1,7 +1,15 @@
 import type { PersonRole, Span } from "@corpus/schema";
 import { splitTitleAndAffiliations } from "./affiliation.js";
 import { dateLine, findDates, findTime } from "./dates.js";
-import { agendaHeading, type Line, relatedHeading, speakersHeading, spanOf, stopLine } from "./lines.js";
+import {
+  agendaHeading,
+  type Line,
+  maskAbbreviations,
+  relatedHeading,
+  speakersHeading,
+  spanOf,
+  stopLine,
+} from "./lines.js";
 import { scanHashtags, scanMentions } from "./mentions.js";
 import { findOrganizations, looksLikeOrganization, resolveOrganization } from "./organizations.js";
 import { looksLikePersonName, roleFromWord, splitHonorific, splitRoleSuffix } from "./people.js";
@@ -97,6 +105,8 @@ export function readEventPeople(
         if (next.text.length > 160 || /[.!?]$/.test(next.text)) {
           input.biography = next.text;
           input.biographySpan = spanOf(next);
+          // "He moderates the forum.": a role named only inside the biography.
+          if (!suffixRole && role !== "moderator" && bioModerator.test(next.text)) input.role = "moderator";
           const fromBio = titleFromBiography(next, name);
           if (fromBio) Object.assign(input, fromBio);
         } else {
@@ -135,6 +145,8 @@ export function readEventPeople(
     );
   return used;
 }
+
+const bioModerator = /\b(?:he|she|they)\s+(?:will\s+)?(?:moderates?|chairs?)\s+(?:the|this|today)/i;
 
 function isPersonLine(text: string): boolean {
   const { rest } = splitRoleSuffix(text);
@@ -190,27 +202,55 @@ function readPersonLine(
   document.participant(input);
 }
 
-/** "Seo Min-ji is a research fellow at the Hanbit Institute ..." → title and affiliation. */
+/**
+ * "Seo Min-ji is a research fellow at the Hanbit Institute ..." → title and affiliation. The
+ * organization is the first "at / with / of (the) Capitalised ..." phrase that reads as one; a
+ * known name is taken whole (commas and full stops included: "Centre for Security, Diplomacy
+ * and Strategy", "U.S. Institute of Peace"); otherwise it runs to the end of the clause. The
+ * title is everything between "is a/an/the" and that phrase: "associate professor of
+ * international relations", "senior expert on North Korea".
+ */
 function titleFromBiography(line: Line, name: string) {
-  const pattern =
-    /\bis (?:a|an|the)\s+([^,.;]{3,80}?)\s+(?:at|of|with)\s+(?:the\s+)?([^,.;]{3,100}?)(?=[,.;]| where| who | which | in | since | and | to |$)/;
-  const match = pattern.exec(line.text);
-  if (!match || line.text.indexOf(match[0]) > name.length + 40) return null;
-  const organization = match[2]!.trim();
-  if (!looksLikeOrganization(organization)) return null;
-  const titleAt = line.text.indexOf(match[1]!, match.index);
-  const orgAt = line.text.indexOf(organization, titleAt + match[1]!.length);
-  return {
-    title: match[1]!.trim(),
-    titleSpan: spanOf(line, titleAt, titleAt + match[1]!.length),
-    affiliations: [
-      {
-        info: resolveOrganization(organization),
-        written: organization,
-        span: spanOf(line, orgAt, orgAt + organization.length),
-      },
-    ],
-  };
+  const masked = maskAbbreviations(line.text);
+  const sentenceEnd = masked.search(/[.!?](?=\s|$)/);
+  const sentence = sentenceEnd === -1 ? masked : masked.slice(0, sentenceEnd);
+  const lead = /\b(?:is|serves as|works as) (?:a|an|the)\s+/.exec(sentence);
+  if (!lead || lead.index > name.length + 40) return null;
+  const titleStart = lead.index + lead[0].length;
+  const preposition = /\s(?:at|with|of)\s+(?:the\s+)?(?=\p{Lu})/gu;
+  preposition.lastIndex = titleStart;
+  for (let match = preposition.exec(sentence); match !== null; match = preposition.exec(sentence)) {
+    const title = line.text.slice(titleStart, match.index).trim();
+    if (title.length < 3 || title.length > 100 || /[,;]/.test(title)) break;
+    const orgAt = match.index + match[0].length;
+    const organization = organizationAt(line.text, sentence, orgAt);
+    if (!organization) continue;
+    return {
+      title,
+      titleSpan: spanOf(line, titleStart, titleStart + title.length),
+      affiliations: [
+        {
+          info: resolveOrganization(organization),
+          written: organization,
+          span: spanOf(line, orgAt, orgAt + organization.length),
+        },
+      ],
+    };
+  }
+  return null;
+}
+
+/** The organization named at `at` in a biography sentence, or undefined. */
+function organizationAt(text: string, sentence: string, at: number): string | undefined {
+  const known = findOrganizations(text.slice(at, at + 120))[0];
+  // A known name, unless it is only the start of a longer one ("United Nations University").
+  if (known && known.span.start === 0 && !/^\s+\p{Lu}/u.test(text.slice(at + known.matched.length)))
+    return known.matched;
+  const rest = sentence.slice(at);
+  const clauseEnd = rest.search(/[,;:(]|\s(?:where|who|which|since|and|before|after|from|to|as|at|in|on)\s/);
+  const candidate = text.slice(at, at + (clauseEnd === -1 ? rest.length : clauseEnd)).trim();
+  if (candidate.length < 3 || !looksLikeOrganization(candidate)) return undefined;
+  return candidate;
 }
 
 const hostedSentence =
@@ -224,43 +264,81 @@ const hostVerb = /host|conven|organi[sz]ed|sponsored|presented/i;
 export function readHosts(document: DocumentBuilder, line: Line): boolean {
   // Both patterns need one of these verbs; most lines have none.
   if (!hostVerb.test(line.text)) return false;
+  // Sentence patterns stop at a full stop; "U.S." and "Dr." must not end the sentence.
+  const text = maskAbbreviations(line.text);
   let found = false;
-  const add = (text: string, at: number, defaultRole: "host" | "co-host" | "sponsor") => {
-    const parts = text.split(/\s+in partnership with\s+|\s+with support from\s+|\s+together with\s+/i);
-    let offset = at;
-    parts.forEach((part, partIndex) => {
+  const add = (start: number, end: number, defaultRole: "host" | "co-host" | "sponsor") => {
+    hostParts(line.text, start, end).forEach((part, partIndex) => {
       const role = partIndex === 0 ? defaultRole : "co-host";
-      const known = findOrganizations(part, line.start + offset);
+      const partText = line.text.slice(part.start, part.end);
+      const known = findOrganizations(partText, line.start + part.start);
       const taken: Span[] = [];
       for (const item of known) {
         document.organization(item.info, item.matched, role, item.span);
         taken.push(item.span);
         found = true;
       }
-      // Unknown names: split on " and " / ", " and keep the pieces that read as organizations.
-      for (const piece of part.split(/\s+and\s+(?=the\s|\p{Lu})|\s+at\s+(?:the\s+)?/u)) {
-        const trimmed = piece.trim().replace(/^the\s+/i, "");
-        const pieceAt = line.text.indexOf(trimmed, offset);
-        if (pieceAt === -1 || !looksLikeOrganization(trimmed)) continue;
-        const span = { start: line.start + pieceAt, end: line.start + pieceAt + trimmed.length };
+      // Unknown names: split on " and " / " at " and keep the pieces that read as organizations.
+      for (const piece of piecesOf(partText, /\s+and\s+(?=the\s|\p{Lu})|\s+at\s+(?:the\s+)?/gu)) {
+        const lead = /^\s*(?:the\s+)?/i.exec(piece.text)![0].length;
+        const trimmed = piece.text.slice(lead).trim();
+        if (!trimmed || !looksLikeOrganization(trimmed)) continue;
+        const pieceAt = line.start + part.start + piece.at + lead;
+        const span = { start: pieceAt, end: pieceAt + trimmed.length };
         if (taken.some((item) => span.start < item.end && span.end > item.start)) continue;
         document.organization(resolveOrganization(trimmed), trimmed, role, span);
         found = true;
       }
-      offset += part.length;
     });
   };
-  for (const match of line.text.matchAll(hostedBy)) {
+  for (const match of text.matchAll(hostedBy)) {
     const role = /sponsor/i.test(match[0]) ? "sponsor" : /co-/i.test(match[0]) ? "co-host" : "host";
-    add(match[1]!, match.index + match[0].length - match[1]!.length, role);
+    const end = match.index + match[0].length;
+    add(end - match[1]!.length, end, role);
   }
   if (!found) {
-    for (const match of line.text.matchAll(hostedSentence)) {
-      const subject = match[1]!;
-      add(subject, match.index + match[0].indexOf(subject), "host");
+    for (const match of text.matchAll(hostedSentence)) {
+      const start = match.index + match[0].indexOf(match[1]!);
+      add(start, start + match[1]!.length, "host");
     }
   }
   return found;
+}
+
+/** Pieces of `text` between the separators `pattern` (global) matches, with their offsets. */
+function piecesOf(text: string, pattern: RegExp): { text: string; at: number }[] {
+  const pieces: { text: string; at: number }[] = [];
+  let cursor = 0;
+  for (const match of text.matchAll(pattern)) {
+    pieces.push({ text: text.slice(cursor, match.index), at: cursor });
+    cursor = match.index + match[0].length;
+  }
+  pieces.push({ text: text.slice(cursor), at: cursor });
+  return pieces;
+}
+
+const partnerSeparator = /\s+in partnership with\s+|\s+with support from\s+|\s+together with\s+/gi;
+
+/**
+ * The hosts named in [start, end) of a line, as ranges: "X in partnership with Y" → X, Y, and
+ * "X with the Y" → X, Y when both sides read as organizations (so "Organised by the Sahel
+ * Dialogue Initiative with the Nordic Forum" names two hosts, not one long one).
+ */
+function hostParts(text: string, start: number, end: number): { start: number; end: number }[] {
+  const parts: { start: number; end: number }[] = [];
+  for (const piece of piecesOf(text.slice(start, end), partnerSeparator)) {
+    const pieceStart = start + piece.at;
+    const withPieces = piecesOf(piece.text, /\s+with\s+(?:the\s+)?(?=\p{Lu})/gu);
+    const organizations = withPieces.every((item) => {
+      const name = item.text.trim().replace(/^the\s+/i, "");
+      return looksLikeOrganization(name) || findOrganizations(name).some((found) => found.matched === name);
+    });
+    if (withPieces.length > 1 && organizations) {
+      for (const item of withPieces)
+        parts.push({ start: pieceStart + item.at, end: pieceStart + item.at + item.text.length });
+    } else parts.push({ start: pieceStart, end: pieceStart + piece.text.length });
+  }
+  return parts;
 }
 
 /** Date, time and place of an event from its header lines or a "Date:/Time:/Location:" block. */

@@ -1,6 +1,7 @@
 import { findDates } from "./dates.js";
 import { isTitleLike, type Line, lineDate, spanOf, spanOfLines } from "./lines.js";
 import { scanHashtags, scanMentions } from "./mentions.js";
+import { isKnownOrganization } from "./organizations.js";
 import type { PageHints } from "./parse-text.js";
 import { groupParagraphs, readAuthors, sectionsOf } from "./publications.js";
 import type { PageRecords } from "./records.js";
@@ -14,13 +15,19 @@ const boilerplate =
  * and regions the prose names. It accepts any non-empty text.
  */
 export function readGeneric(page: PageRecords, text: string, lines: readonly Line[], hints: PageHints): void {
-  const titleAt = lines
-    .slice(0, 4)
-    .findIndex((line) => isTitleLike(line) && line.text.length <= 160 && !boilerplate.test(line.text));
+  const masthead = readMasthead(lines);
+  const titleAt = masthead
+    ? -1
+    : lines
+        .slice(0, 4)
+        .findIndex((line) => isTitleLike(line) && line.text.length <= 160 && !boilerplate.test(line.text));
   const titleLine = titleAt === -1 ? undefined : lines[titleAt];
   let title: string;
   let derived = false;
-  if (titleLine) title = titleLine.text;
+  if (masthead) {
+    title = masthead.title;
+    derived = true;
+  } else if (titleLine) title = titleLine.text;
   else if (hints.title) {
     title = hints.title;
     derived = true;
@@ -30,11 +37,18 @@ export function readGeneric(page: PageRecords, text: string, lines: readonly Lin
     if (!/[\p{L}\p{N}]/u.test(title)) title = "Untitled page";
     derived = true;
   }
-  const document = page.document("publication", title, titleLine ? spanOf(titleLine) : undefined, derived);
+  const document = page.document(
+    "publication",
+    title,
+    titleLine ? spanOf(titleLine) : masthead ? spanOf(masthead.line) : undefined,
+    derived,
+  );
   document.set("subtype", "other");
-  if (hints.site || hints.url)
+  if (masthead?.issueLine) document.note("title", spanOf(masthead.issueLine));
+  const site = hints.site ?? masthead?.name;
+  if (site || hints.url)
     document.set("source", {
-      ...(hints.site ? { site: hints.site } : {}),
+      ...(site ? { site } : {}),
       ...(hints.url ? { url: hints.url } : {}),
     });
   const body = lines.filter((line) => line !== titleLine);
@@ -61,4 +75,42 @@ export function readGeneric(page: PageRecords, text: string, lines: readonly Lin
   }
   for (const line of lines) scanMentions(document, line.text, line.start, { people: line !== titleLine });
   scanHashtags(document, text, 0);
+}
+
+const issueNumber = /^((?:issue|no\.?|number|vol(?:ume)?\.?)\s*\d+)\b/i;
+const commonTwoLetterWords = new Set(["AS", "BE", "GO", "IS", "IT", "MY", "NO", "SO", "UP", "WE"]);
+const smallWords = new Set(["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"]);
+
+/**
+ * A newsletter's or bulletin's masthead: an all-capitals first line followed by its issue or
+ * date line ("WESTERN BALKANS PEACE BULLETIN" / "Issue 14, July 2019"). It names the publication,
+ * not the piece: the title is the masthead in title case with the issue ("Western Balkans Peace
+ * Bulletin, Issue 14"), marked derived, and the masthead becomes the site.
+ */
+function readMasthead(
+  lines: readonly Line[],
+): { name: string; title: string; line: Line; issueLine?: Line } | null {
+  const [first, second] = lines;
+  if (!first || !second || first.text.length > 80) return null;
+  const words = first.text.split(/\s+/);
+  if (words.length < 2 || /\p{Ll}/u.test(first.text) || !/\p{Lu}{2}/u.test(first.text)) return null;
+  const issue = issueNumber.exec(second.text);
+  if (!issue && !lineDate(second)) return null;
+  const name = words
+    .map((word, index) => {
+      const lower = word.toLowerCase();
+      if (index > 0 && smallWords.has(lower)) return lower;
+      // Acronyms ("UN", "U.S.", "EU") stay as printed.
+      if (/^(?:\p{Lu}\.){2,}$/u.test(word) || isKnownOrganization(word)) return word;
+      if (/^\p{Lu}{2}$/u.test(word) && !commonTwoLetterWords.has(word)) return word;
+      if (!/[AEIOUY]/.test(word) && word.length <= 5) return word;
+      return lower.replace(
+        /(^|[-‐/])(\p{L})/gu,
+        (_match, before: string, letter: string) => before + letter.toUpperCase(),
+      );
+    })
+    .join(" ");
+  return issue
+    ? { name, title: `${name}, ${issue[1]!.replace(/\s+/g, " ")}`, line: first, issueLine: second }
+    : { name, title: name, line: first };
 }

@@ -105,3 +105,17 @@ export function isTopicsLine(line: Line | undefined): boolean {
   const items = text.split(/\s*;\s*/);
   return items.every((item) => item.length > 1 && item.length < 70 && /^[\p{Lu}\p{N}]/u.test(item));
 }
+
+// A full stop that ends an abbreviation or an initial, not a sentence: "U.S.", "D.C.", "Dr.", "Frank A. Aum".
+const abbreviationStop =
+  /(?<![\p{L}\p{N}])(?:\p{Lu}|Amb|Dr|Mr|Mrs|Ms|Prof|St|Sen|Rep|Gen|Col|Lt|Capt|Maj|Hon|Rev|Inc|Jr|Sr|Co|Corp|Ltd|No|Vol|Mt|Ft|Gov|Pres)\.(?=[\s,;:)’'"”-]*\S)/gu;
+
+/**
+ * The text with each abbreviation's full stop replaced by a look-alike (U+2024) of the same
+ * length, so sentence patterns that stop at "." do not stop inside "U.S. Institute of Peace";
+ * offsets into the masked text are offsets into the original.
+ */
+export function maskAbbreviations(text: string): string {
+  if (!text.includes(".")) return text;
+  return text.replace(abbreviationStop, (match) => `${match.slice(0, -1)}\u2024`);
+}

@@ -114,6 +114,18 @@ export function resolveOrganization(written: string): OrganizationInfo {
     .trim();
   const known = table.lookup(name);
   if (known) return toInfo(known);
+  // "Andean Peace Observatory / Observatorio Andino de Paz": one organization named in two
+  // languages (or a name and its translation); the first is the name, the others aliases.
+  const languages = name.split(/\s+\/\s+|\s+\|\s+/);
+  if (languages.length > 1 && languages.every((part) => /^\p{Lu}\S*(?:\s+\S+)+$/u.test(part))) {
+    const [first, ...others] = languages.map((part) => resolveOrganization(part));
+    const aliases = [...first!.aliases];
+    for (const other of others) {
+      for (const alias of [other.name, ...other.aliases])
+        if (alias !== first!.name && !aliases.includes(alias)) aliases.push(alias);
+    }
+    return { ...first!, aliases };
+  }
   // "Meridian Center for Conflict Studies (MCCS)": keep the acronym apart from the name.
   const withAcronym = /^(.+?)\s*\(([A-Z][A-Za-z&.-]{1,10})\)$/.exec(name);
   if (withAcronym) {

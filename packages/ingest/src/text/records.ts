@@ -102,6 +102,9 @@ export class PageRecords {
     }
     if (written !== info.name && written !== info.acronym && !entry.record.aliases.includes(written))
       entry.record.aliases.push(written);
+    // Another reading of the same organization may know more of its names (a bilingual masthead).
+    for (const alias of info.aliases)
+      if (!entry.record.aliases.includes(alias)) entry.record.aliases.push(alias);
     note(entry.fields, "name", span);
     return { id: info.id, name: written };
   }
