@@ -37,7 +37,7 @@ export function CitationPicker(props: Props) {
       const outcome = props.clipboard.copy(citation.value);
       props.onMessage(
         outcome === "copied"
-          ? `${choice.label} copied to the clipboard (OSC 52). If nothing arrived, it is shown above.`
+          ? `${choice.label} copied to the clipboard (OSC 52)`
           : `${choice.label}: no clipboard here; it will be printed when you quit.`,
       );
     } else if (matches("back", input, key)) props.onClose();
