@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
 
 /**
  * A real terminal for end-to-end tests: a tmux server on its own socket (so tests never touch a
@@ -61,11 +62,15 @@ export class Terminal {
   }
 
   close(): void {
+    let socketPath: string | undefined;
     try {
+      socketPath = this.tmux("display-message", "-p", "#{socket_path}").trim();
       this.tmux("kill-server");
     } catch {
       // Already gone: every session ended.
     }
+    // tmux leaves its socket file behind; tests leave nothing behind.
+    if (socketPath) rmSync(socketPath, { force: true });
   }
 }
 
