@@ -14,6 +14,8 @@ describe("ids", () => {
     expect(createPersonId("KIM JONG-UN")).toBe("person:kim-jong-un");
     expect(createPersonId("Frank A. Aum")).toBe(createPersonId("Frank Aum"));
     expect(createPersonId("José Ramos-Horta")).toBe("person:jose-ramos-horta");
+    expect(createPersonId("Henrik Dahl-Sørensen")).toBe(createPersonId("Henrik Dahl-Sorensen"));
+    expect(createPersonId("Lech Wałęsa")).toBe("person:lech-walesa");
   });
 
   it("keeps a single-letter first or last name", () => {

@@ -49,12 +49,27 @@ export const regionIdSchema = idSchema.refine(
   "expected a region id (region:...)",
 );
 
+// Latin letters that Unicode does not decompose into a base letter and an accent, so NFKD
+// alone would keep "Sørensen" and "Sorensen" apart.
+const foldedLetters: Record<string, string> = {
+  ø: "o",
+  æ: "ae",
+  œ: "oe",
+  ß: "ss",
+  đ: "d",
+  ł: "l",
+  þ: "th",
+  ð: "d",
+  ı: "i",
+};
+
 /** Lowercase, accents folded, anything but letters and digits collapsed to single hyphens. */
 export function slugify(text: string, maxLength = 80): string {
   const slug = text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase()
+    .replace(/[øæœßđłþðı]/g, (letter) => foldedLetters[letter] ?? letter)
     .replace(/['’]/g, "")
     .replace(/[^\p{L}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "");
