@@ -32,7 +32,11 @@ const env = {
 
 const pnpm = ensurePnpm();
 // turbo looks pnpm up on PATH; node_modules/.bin makes the workspace's own tools callable too.
-env.PATH = [join(root, ".corpus", "tools", "node_modules", ".bin"), join(root, "node_modules", ".bin"), env.PATH]
+env.PATH = [
+  join(root, ".corpus", "tools", "node_modules", ".bin"),
+  join(root, "node_modules", ".bin"),
+  env.PATH,
+]
   .filter(Boolean)
   .join(delimiter);
 step("Installing dependencies", pnpm, [
