@@ -28,7 +28,7 @@ import {
  * themselves; a field this file does not know makes it answer `false`. A test holds that it never
  * says `true` where the schema says no. See docs/decisions/0014-fast-record-validation.md.
  */
-export function isPlainlyValidRecord(record: unknown, checkedHeaders?: Set<string>): boolean {
+export function isPlainlyValidRecord(record: unknown, checkedHeaders?: HeaderMemo): boolean {
   if (!isObject(record)) return false;
   const kind = record.kind;
   if (typeof kind !== "string") return false;
@@ -45,7 +45,13 @@ export function isPlainlyValidRecord(record: unknown, checkedHeaders?: Set<strin
   return true;
 }
 
-type Check = (value: unknown, checkedHeaders?: Set<string>) => boolean;
+type Check = (value: unknown, checkedHeaders?: HeaderMemo) => boolean;
+
+/** Provenance headers (input, parser, time) the schema has already accepted for this page. */
+export interface HeaderMemo {
+  seen: Set<string>;
+  last?: unknown[];
+}
 type Plain = Record<string, unknown>;
 
 function isObject(value: unknown): value is Plain {
@@ -141,10 +147,19 @@ const provenance: Check = (value, headers) => {
   if ("path" in input && typeof path !== "string") return false;
   if (Object.keys(input).length !== ("path" in input ? 3 : 2) || Object.keys(parser).length !== 2)
     return false;
+  // Usually the same header as the record before: compare with it before building a key.
+  const last = headers?.last;
+  if (last && last[0] === path && strings.every((item, index) => item === last[index + 1])) return true;
   const header = JSON.stringify([path ?? null, ...strings]);
-  if (headers?.has(header)) return true;
+  if (headers?.seen.has(header)) {
+    headers.last = [path, ...strings];
+    return true;
+  }
   const valid = provenanceSchema.safeParse({ ...value, fields: {} }).success;
-  if (valid) headers?.add(header);
+  if (valid && headers) {
+    headers.seen.add(header);
+    headers.last = [path, ...strings];
+  }
   return valid;
 };
 // Dates are few; the schema's own refinements (days in a month, a day needs a month) decide.

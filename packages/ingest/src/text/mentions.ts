@@ -13,6 +13,9 @@ const titledName =
 const saidName =
   /\b(?:said|says|according to|wrote|writes|told)\s+((?:\p{Lu}[\p{L}'’]*(?:-\p{L}+)?\s+){1,2}\p{Lu}[\p{L}'’]*(?:-\p{L}+)?)/gu;
 
+const titleOrVerb =
+  /\b(?:President|Minister|Secretary|Ambassador|Amb\.|Sen|Chancellor|King|Queen|Prince|leader|envoy|Envoy|General|Gen\.|Dr\.|Professor|said|says|according|wrote|writes|told)\b/;
+
 /**
  * Adds what a stretch of prose names to a document: known organizations, countries and named
  * regions (never inside an organization's name: "U.S. Institute of Peace" is not the United
@@ -30,13 +33,11 @@ export function scanMentions(
     document.organization(toOrganizationInfo(found.entry), found.matched, "mentioned", found.span);
     taken.push(found.span);
   }
-  const regionIds = new Set<string>();
   for (const found of hits.regions) {
-    if (taken.some((span) => found.span.start < span.end && found.span.end > span.start)) continue;
+    if (taken.length > 0 && taken.some((span) => found.span.start < span.end && found.span.end > span.start))
+      continue;
     document.region(found.entry, found.matched, found.span);
-    regionIds.add(found.entry.id.slice("region:".length));
   }
-  for (const region of document.record.regions) regionIds.add(region.id.slice("region:".length));
   if (options.people === false) return;
   const named = new Set<string>();
   const people = hits.people;
@@ -45,19 +46,17 @@ export function scanMentions(
     named.add(found.entry.name);
     mention(document, found.entry.name, found.span, taken);
   }
+  // The document's regions (this line's included) decide whether a surname alone counts.
+  let regionIds: Set<string> | undefined;
   for (const found of people) {
     if (!found.entry.surnameOnly) continue;
+    regionIds ??= new Set(document.record.regions.map((region) => region.id.slice("region:".length)));
     const context = found.entry.context;
-    const supported = named.has(found.entry.name) || !context || context.some((code) => regionIds.has(code));
+    const supported = named.has(found.entry.name) || !context || context.some((code) => regionIds!.has(code));
     if (supported) mention(document, found.entry.name, found.span, taken);
   }
   // Both patterns need a title or a verb before a capitalised name; most lines have neither.
-  if (
-    !/\b(?:President|Minister|Secretary|Ambassador|Amb\.|Sen|Chancellor|King|Queen|Prince|leader|envoy|Envoy|General|Gen\.|Dr\.|Professor|said|says|according|wrote|writes|told)\b/.test(
-      text,
-    )
-  )
-    return;
+  if (!titleOrVerb.test(text)) return;
   for (const pattern of [titledName, saidName]) {
     for (const match of text.matchAll(pattern)) {
       const written = match[1]!.trim();

@@ -3,7 +3,7 @@ import type { ParseContext } from "../context.js";
 import type { Diagnostic } from "../types.js";
 import type { InputResult } from "../json-input.js";
 import { normalizeText } from "../normalize.js";
-import { isPlainlyValidRecord } from "../valid-record.js";
+import { type HeaderMemo, isPlainlyValidRecord } from "../valid-record.js";
 import { detectLayout, type Layout } from "./detect.js";
 import { readDigestArticle, readIssue } from "./digest.js";
 import { readEvent } from "./event-page.js";
@@ -50,7 +50,7 @@ export function parseTextInput(raw: string, context: ParseContext, hints: PageHi
   // Every record leaves valid against the schema, and a parser bug becomes a warning on the file
   // instead of an invalid record in the library. Records that are plainly valid as built skip
   // the full schema parse (docs/decisions/0014-fast-record-validation.md); the rest go through it.
-  const checkedHeaders = new Set<string>();
+  const checkedHeaders: HeaderMemo = { seen: new Set() };
   for (const record of page.records()) {
     if (isPlainlyValidRecord(record, checkedHeaders)) {
       records.push(record);
