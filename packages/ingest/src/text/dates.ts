@@ -107,9 +107,15 @@ export function findDates(text: string, base = 0): FoundDate[] {
   return found.sort((left, right) => left.span.start - right.span.start);
 }
 
+const dateLineStart =
+  /^.{0,2}(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)/;
+
 /** A line that is a date and little else ("Thursday, April 29, 2021", "Date: May 2, 2018, 3:00 p.m."). */
 export function dateLine(text: string, base = 0): FoundDate | null {
   const stripped = text.replace(/^(date|when|published|posted|updated)\s*:\s*/i, "");
+  // Every date form starts with a digit, a month or a weekday, and a date line's date starts
+  // within two characters of the line: most lines fail this before any date pattern runs.
+  if (!dateLineStart.test(stripped)) return null;
   const offset = text.length - stripped.length;
   const dates = findDates(stripped, base + offset);
   const first = dates[0];

@@ -85,10 +85,12 @@ export function createScanner<T>(
     wordAt.lastIndex = 0;
     for (let match = wordAt.exec(text); match !== null; match = wordAt.exec(text)) {
       const position = match.index;
-      // Word starts can sit inside this word ("Jong-Un", "Bosnia-Herzegovina"): look there next.
-      wordAt.lastIndex =
-        position + (text.charCodeAt(position) >= 0xd800 && text.charCodeAt(position) <= 0xdbff ? 2 : 1);
       const word = match[0];
+      // Word starts can sit inside this word after an apostrophe or hyphen ("Jong-Un",
+      // "Bosnia-Herzegovina"): then look there next; otherwise carry on after the word.
+      if (innerBreak.test(word))
+        wordAt.lastIndex =
+          position + (text.charCodeAt(position) >= 0xd800 && text.charCodeAt(position) <= 0xdbff ? 2 : 1);
       const entry = byFirstWord.get(word);
       let strippedEntry: (string[] | null)[] | undefined | null = null;
       for (let which = 0; which < indexes.length; which++) {
@@ -120,6 +122,8 @@ export function createScanner<T>(
     return results;
   };
 }
+
+const innerBreak = /['’-]/;
 
 /** "Korea's" → "Korea", "U.N." → "U.N", "Nations’" → "Nations" (as `/['’]s$|[.'’]+$/` would strip). */
 function withoutPossessive(word: string): string {
