@@ -24,13 +24,16 @@ const { values } = parseArgs({
     duration: { type: "string", default: "30" },
     connections: { type: "string", default: "50" },
     db: { type: "string" },
+    "read-workers": { type: "string", default: "2" },
   },
 });
 const count = Number(values.count);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
+const workersLabel = values["read-workers"] === "2" ? "" : `-workers-${values["read-workers"]}`;
 const label = `sqlite-${count >= 1_000_000 ? `${count / 1_000_000}m` : `${count / 1000}k`}`;
 const location = values.db ?? join(root, ".corpus/bench-api", `${label}.db`);
+const loadAverageAtStart = (await import("node:os")).loadavg().map((value) => Math.round(value * 100) / 100);
 const log = (...parts) => console.log(new Date().toISOString().slice(11, 19), ...parts);
 const round = (value) => Math.round(value * 100) / 100;
 
@@ -197,7 +200,18 @@ function load(url, paths, options = {}) {
 
 // 3. The API, as `corpus serve` runs it (JSON logs on, to /dev/null; rate limit off for the load).
 const server = await startProcess(
-  ["apps/server/dist/cli.js", "serve", "--port", "0", "--db", location, "--rate-limit", "off"],
+  [
+    "apps/server/dist/cli.js",
+    "serve",
+    "--port",
+    "0",
+    "--db",
+    location,
+    "--rate-limit",
+    "off",
+    "--read-workers",
+    values["read-workers"],
+  ],
   /API on (http:\S+)/,
 );
 log("corpus serve at", server.url);
@@ -243,7 +257,9 @@ log("ceiling", ceiling);
 const output = {
   library: { engine: "sqlite", documents: count, path: location },
   machine: "2 cores, Node " + process.versions.node,
-  command: `node bench/api/run.mjs --count ${count} --duration ${duration} --connections ${connections}`,
+  command: `node bench/api/run.mjs --count ${count} --duration ${duration} --connections ${connections} --read-workers ${values["read-workers"]}`,
+  loadAverageAtStart: loadAverageAtStart,
+  loadAverageAtEnd: (await import("node:os")).loadavg().map(round),
   at: new Date().toISOString(),
   floor: { search: percentiles(floorSearch), get: percentiles(floorGet) },
   oneClient: { search: percentiles(apiSearch), get: percentiles(apiGet) },
@@ -261,5 +277,8 @@ const output = {
   serverExitCode: serverExit,
 };
 mkdirSync(join(root, "bench/api/results"), { recursive: true });
-writeFileSync(join(root, "bench/api/results", `${label}.json`), `${JSON.stringify(output, null, 2)}\n`);
-log("written", join("bench/api/results", `${label}.json`));
+writeFileSync(
+  join(root, "bench/api/results", `${label}${workersLabel}.json`),
+  `${JSON.stringify(output, null, 2)}\n`,
+);
+log("written", join("bench/api/results", `${label}${workersLabel}.json`));

@@ -120,3 +120,14 @@ describe("limits", () => {
     expect((await getJson(`${server.url}/trpc/documents.get%E0%A4%A?input=%7B%7D`)).status).toBe(400);
   });
 });
+
+describe("paging cursors", () => {
+  it("a made-up search cursor is a 400, in a search and in a streamed export", async () => {
+    for (const path of [
+      "documents/search?text=peace&cursor=made-up",
+      "documents/export?text=peace&cursor=made-up",
+    ]) {
+      expect((await getJson(`${server.url}/api/v1/${path}`)).status, path).toBe(400);
+    }
+  });
+});

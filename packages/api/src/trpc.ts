@@ -32,8 +32,13 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const router = t.router;
-/** A stale or hand-made paging cursor is the caller's mistake (400), not the server's. */
-export const publicProcedure = t.procedure.use(async ({ next }) => {
+export const publicProcedure = t.procedure;
+
+/**
+ * For procedures that take a paging cursor: a stale or hand-made one is the caller's mistake
+ * (400), not the server's. Only these pay for the extra middleware; get-by-id stays lean.
+ */
+export const pagedProcedure = t.procedure.use(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof InvalidCursorError) {
     throw new TRPCError({
@@ -47,7 +52,7 @@ export const publicProcedure = t.procedure.use(async ({ next }) => {
 export const createCallerFactory = t.createCallerFactory;
 
 /** Writes: refused when the server has no admin token (writes off) or the caller did not send it. */
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
   if (!ctx.auth.writesEnabled) {
     throw new TRPCError({
       code: "FORBIDDEN",

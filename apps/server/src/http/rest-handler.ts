@@ -8,7 +8,8 @@ import {
   exportMediaTypes,
   exportSearch,
 } from "@corpus/api";
-import { callTRPCProcedure, getTRPCErrorFromUnknown, getTRPCErrorShape, TRPCError } from "@trpc/server";
+import { callTRPCProcedure, getTRPCErrorShape, TRPCError } from "@trpc/server";
+import { toTrpcError } from "./to-trpc-error.js";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { decodePathSegment } from "./decode.js";
 import { HttpError } from "./http-error.js";
@@ -109,7 +110,7 @@ export async function handleRest(options: RestHandlerOptions): Promise<void> {
     response.writeHead(200, { "content-type": "application/json" });
     response.end(text);
   } catch (cause) {
-    const error = getTRPCErrorFromUnknown(cause);
+    const error = toTrpcError(cause);
     options.onError(error, route.procedure);
     if (response.headersSent) response.destroy();
     else sendRestError(response, error, context, route.procedure);

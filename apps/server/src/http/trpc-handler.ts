@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type AppRouter, appRouter, type Context } from "@corpus/api";
-import { callTRPCProcedure, getTRPCErrorFromUnknown, getTRPCErrorShape, TRPCError } from "@trpc/server";
+import { callTRPCProcedure, getTRPCErrorShape, TRPCError } from "@trpc/server";
 import { getHTTPStatusCode, getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { nodeHTTPRequestHandler } from "@trpc/server/adapters/node-http";
+import { toTrpcError } from "./to-trpc-error.js";
 
 /**
  * The tRPC wire protocol (v11, no transformer) answered directly: `GET /trpc/a.b?input=...`,
@@ -154,7 +155,7 @@ async function runCall(
     });
     return { result: { data } };
   } catch (cause) {
-    const error = getTRPCErrorFromUnknown(cause);
+    const error = toTrpcError(cause);
     options.onError(error, call.path);
     return errorEnvelope(error, type, call.path, call.input, options.context);
   }
@@ -167,7 +168,7 @@ export async function handleTrpc(options: TrpcHandlerOptions): Promise<void> {
   try {
     calls = parseCalls(options.procedurePath, options.search, options.body);
   } catch (cause) {
-    const error = getTRPCErrorFromUnknown(cause);
+    const error = toTrpcError(cause);
     return sendTrpcError(response, error, context);
   }
   if (

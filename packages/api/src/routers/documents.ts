@@ -23,7 +23,7 @@ import {
   sourceViewSchema,
   timelineInputSchema,
 } from "../schemas.js";
-import { notFound, publicProcedure } from "../trpc.js";
+import { notFound, pagedProcedure, publicProcedure } from "../trpc.js";
 
 export async function getDocument(context: Context, id: string): Promise<Document> {
   const record = await context.store.get(id);
@@ -36,7 +36,7 @@ function recordLabel(record: CorpusRecord): string {
 }
 
 export const documentsRouter = {
-  search: publicProcedure
+  search: pagedProcedure
     .input(searchQuerySchema)
     .output(searchResultSchema)
     .query(({ ctx, input }) => ctx.store.search(input)),
@@ -93,7 +93,7 @@ export const documentsRouter = {
       return ctx.store.related(input.id, input.limit);
     }),
 
-  timeline: publicProcedure
+  timeline: pagedProcedure
     .input(timelineInputSchema)
     .output(z.array(timelineBucketSchema))
     .query(({ ctx, input }) => ctx.store.timeline(input.query, input.bucket)),
@@ -111,7 +111,7 @@ export const documentsRouter = {
    * serves it as a plain download at /api/v1/documents/export, which is what browsers and
    * scripts want; through tRPC it needs httpBatchStreamLink.
    */
-  export: publicProcedure.input(exportInputSchema).query(async function* ({ ctx, input }) {
+  export: pagedProcedure.input(exportInputSchema).query(async function* ({ ctx, input }) {
     yield* exportSearch(ctx.store, input.query, input.format, input.max);
   }),
 } satisfies TRPCRouterRecord;

@@ -15,14 +15,14 @@ import {
   getManyInputSchema,
   getManyOutputSchema,
 } from "../schemas.js";
-import { notFound, publicProcedure } from "../trpc.js";
+import { notFound, pagedProcedure, publicProcedure } from "../trpc.js";
 
 type EntityKind = "person" | "organization" | "topic" | "region";
 
 /** list + get for one entity kind: the four entity routers differ only in kind and id shape. */
 function createEntityRouter(kind: EntityKind, idSchema: z.ZodType<string>) {
   return {
-    list: publicProcedure
+    list: pagedProcedure
       .input(entityListInputSchema)
       .output(entityListSchema)
       .query(({ ctx, input }) =>
