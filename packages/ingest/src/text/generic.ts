@@ -51,7 +51,8 @@ export function readGeneric(page: PageRecords, text: string, lines: readonly Lin
       ...(site ? { site } : {}),
       ...(hints.url ? { url: hints.url } : {}),
     });
-  const body = lines.filter((line) => line !== titleLine);
+  // The masthead and its issue line make the title; the issue line may still give the date.
+  const body = lines.filter((line) => line !== titleLine && line !== masthead?.line);
   for (const line of body.slice(0, 10)) {
     const date =
       lineDate(line) ??
@@ -65,7 +66,7 @@ export function readGeneric(page: PageRecords, text: string, lines: readonly Lin
     .slice(0, 10)
     .find((line) => /^(by|authors?)\s*:?\s+\p{Lu}/iu.test(line.text) && line.text.length < 200);
   if (byLine) readAuthors(document, byLine);
-  const prose = body.filter((line) => line !== byLine);
+  const prose = body.filter((line) => line !== byLine && line !== masthead?.issueLine);
   const paragraphs = groupParagraphs(prose);
   const summary = paragraphs.find((paragraph) => paragraph.map((line) => line.text).join(" ").length > 60);
   if (summary) document.set("summary", summary.map((line) => line.text).join(" "), spanOfLines(summary));

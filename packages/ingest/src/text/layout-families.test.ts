@@ -115,6 +115,10 @@ describe("mastheads of newsletters and bulletins", () => {
     expect(document.titleDerived).toBe(true);
     expect(document.source?.site).toBe("Mekong Water Security Brief");
     expect(document.date).toEqual({ year: 2022, month: 3 });
+    // The masthead and issue line are the title, not the first section of the body.
+    const body = document.sections.map((section) => `${section.heading ?? ""} ${section.text}`).join(" ");
+    expect(body).not.toContain("MEKONG");
+    expect(body).not.toContain("No. 7");
   });
 
   it("keeps acronyms in the masthead as printed", () => {
