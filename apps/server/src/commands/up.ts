@@ -43,6 +43,11 @@ async function loadDemoIfEmpty(store: Store): Promise<void> {
   );
 }
 
+function withoutAdminToken(environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { CORPUS_ADMIN_TOKEN: _token, ...rest } = environment;
+  return rest;
+}
+
 function startWeb(apiUrl: string): ChildProcess | undefined {
   if (!existsSync(webBuild)) {
     process.stderr.write(
@@ -53,7 +58,8 @@ function startWeb(apiUrl: string): ChildProcess | undefined {
   return spawn(process.execPath, [webStart], {
     cwd: repositoryRoot,
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, PORT: String(WEB_PORT), CORPUS_API_URL: apiUrl },
+    // The web app reads the API only: it never gets the admin token.
+    env: { ...withoutAdminToken(process.env), PORT: String(WEB_PORT), CORPUS_API_URL: apiUrl },
   });
 }
 
