@@ -103,7 +103,9 @@ const objectOf = (required: Record<string, Check>, optional: Record<string, Chec
 const bySchema =
   (schema: { safeParse(value: unknown): { success: boolean } }): Check =>
   (value) =>
-    isObject(value) && hasOnly(value, new Set(Object.keys(value))) && schema.safeParse(value).success;
+    isObject(value) &&
+    Object.values(value).every((item) => item !== undefined) &&
+    schema.safeParse(value).success;
 
 const idPattern = /^(doc|person|org|topic|region):[\p{L}\p{N}][\p{L}\p{N}-]*$/u;
 const idOf =

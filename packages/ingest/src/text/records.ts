@@ -102,9 +102,11 @@ export class PageRecords {
     }
     if (written !== info.name && written !== info.acronym && !entry.record.aliases.includes(written))
       entry.record.aliases.push(written);
-    // Another reading of the same organization may know more of its names (a bilingual masthead).
-    for (const alias of info.aliases)
-      if (!entry.record.aliases.includes(alias)) entry.record.aliases.push(alias);
+    // Another reading of the same organization may know more of its names (a bilingual masthead);
+    // a known organization's aliases all came in with its first reading.
+    if (!info.known)
+      for (const alias of info.aliases)
+        if (!entry.record.aliases.includes(alias)) entry.record.aliases.push(alias);
     note(entry.fields, "name", span);
     return { id: info.id, name: written };
   }
