@@ -2,7 +2,7 @@
  * @corpus/store: the library's home. `openStore(location)` gives the one Store interface over
  * SQLite (a file path; the default) or PostgreSQL (a postgres:// URL).
  */
-export { InvalidCursorError } from "./core/search.js";
+export { defaultSearchTuning, InvalidCursorError, type SearchTuning } from "./core/search.js";
 export { type ParsedQuery, parseQueryText, type QueryNode } from "./core/query-text.js";
 export { defaultDatabasePath, isPostgresUrl, type OpenStoreOptions, openStore } from "./open-store.js";
 export { dropPostgresSchema, type PostgresOptions } from "./postgres/postgres-driver.js";

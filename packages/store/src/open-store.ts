@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import type { SearchTuning } from "./core/search.js";
 import { SqlStore } from "./core/sql-store.js";
 import { openPostgresDriver, type PostgresOptions } from "./postgres/postgres-driver.js";
 import { openSqliteDriver } from "./sqlite/sqlite-driver.js";
@@ -8,6 +9,8 @@ import type { Store } from "./store.js";
 export interface OpenStoreOptions {
   /** PostgreSQL only: see PostgresOptions. */
   postgres?: PostgresOptions;
+  /** Ranking thresholds (see decision 0020); tests lower them to exercise every path on small libraries. */
+  searchTuning?: SearchTuning;
 }
 
 /** Where a library lives when nothing else is said: `<repo root>/.corpus/library.db` (git-ignored). */
@@ -47,7 +50,8 @@ class PostgresStore extends SqlStore {
  */
 export async function openStore(location?: string, options: OpenStoreOptions = {}): Promise<Store> {
   const target = location && location.length > 0 ? location : defaultDatabasePath(process.cwd());
-  if (isPostgresUrl(target)) return new PostgresStore(await openPostgresDriver(target, options.postgres));
+  if (isPostgresUrl(target))
+    return new PostgresStore(await openPostgresDriver(target, options.postgres), options.searchTuning);
   const path = target.startsWith("file:") ? target.slice(5) : target;
-  return new SqlStore(openSqliteDriver(path === ":memory:" ? path : resolve(path)));
+  return new SqlStore(openSqliteDriver(path === ":memory:" ? path : resolve(path)), options.searchTuning);
 }

@@ -12,8 +12,8 @@ describeStoreConformance("sqlite", async () => {
   const extra: { close(): Promise<void> }[] = [];
   return {
     store,
-    async createEmpty() {
-      const other = await openStore(join(folder, `other-${++counter}.db`));
+    async createEmpty(options) {
+      const other = await openStore(join(folder, `other-${++counter}.db`), options);
       extra.push(other);
       return other;
     },
@@ -33,10 +33,10 @@ if (postgresUrl) {
     const store = await openStore(postgresUrl, { postgres: { schema: schemas[0] as string } });
     return {
       store,
-      async createEmpty() {
+      async createEmpty(options) {
         const schema = `corpus_test_${runId}_${++counter}`;
         schemas.push(schema);
-        return openStore(postgresUrl, { postgres: { schema } });
+        return openStore(postgresUrl, { ...options, postgres: { schema } });
       },
       async cleanup() {
         await store.close();

@@ -2,13 +2,14 @@ import { type CorpusRecord, createDocumentId, type Document, facetNames, isDocum
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generateSyntheticLibrary } from "../synthetic/index.js";
+import type { OpenStoreOptions } from "../open-store.js";
 import type { Store } from "../store.js";
 import { frank, frankRecord, joseph, korea, nuclear, publication, smallLibrary, usip } from "./fixtures.js";
 
 export interface StoreHarness {
   store: Store;
-  /** A second, empty library of the same engine. */
-  createEmpty(): Promise<Store>;
+  /** A second, empty library of the same engine (optionally with small ranking thresholds). */
+  createEmpty(options?: OpenStoreOptions): Promise<Store>;
   cleanup(): Promise<void>;
 }
 
@@ -252,6 +253,36 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
       await expect(
         store.search({ text: "", sort: "oldest", cursor: first.nextCursor } as never),
       ).rejects.toThrow(/cursor/);
+    });
+
+    it("ranks a query matching most of the library newest-window first and pages through every match once", async () => {
+      const tuned = await harness.createEmpty({
+        searchTuning: { scoreAllLimit: 40, scoreFilteredLimit: 10, champions: 15, recentWindow: 60 },
+      });
+      try {
+        await tuned.upsert({ records: generateSyntheticLibrary(250, 8) });
+        for (const filters of [{}, { kind: ["publication"] }]) {
+          const all = await tuned.search({ text: "peace", filters, limit: 1 } as never);
+          expect(all.total).toBeGreaterThan(100);
+          const seen: string[] = [];
+          let cursor: string | null | undefined;
+          do {
+            const page = await tuned.search({
+              text: "peace",
+              filters,
+              limit: 9,
+              facets: false,
+              ...(cursor ? { cursor } : {}),
+            } as never);
+            seen.push(...page.hits.map((hit) => hit.document.id));
+            cursor = page.nextCursor;
+          } while (cursor);
+          expect(new Set(seen).size).toBe(seen.length);
+          expect(seen.length).toBe(all.total);
+        }
+      } finally {
+        await tuned.close();
+      }
     });
 
     it("scopes a search to titles or to one section", async () => {

@@ -74,6 +74,20 @@ export class Bitset {
     return total;
   }
 
+  /** The smallest value such that at least `n` members are >= it (0 when there are fewer). */
+  thresholdForTop(n: number): number {
+    let seen = 0;
+    for (let index = this.words.length - 1; index >= 0; index--) {
+      let word = this.words[index] as number;
+      while (word !== 0) {
+        const highest = 31 - Math.clz32(word);
+        if (++seen >= n) return (index << 5) + highest;
+        word = (word & ~(1 << highest)) >>> 0;
+      }
+    }
+    return 0;
+  }
+
   forEach(visit: (value: number) => void): void {
     const words = this.words;
     for (let index = 0; index < words.length; index++) {

@@ -23,6 +23,14 @@ export interface TextWriter {
 
 export interface WriteTransaction extends Executor, TextWriter {}
 
+/** Narrows what the engine scores; `minSeq`/`maxSeq` bound the sequence numbers (inclusive, exclusive). */
+export interface ScoreFilter {
+  seqs?: readonly number[];
+  tags?: readonly (readonly string[])[];
+  minSeq?: number;
+  maxSeq?: number;
+}
+
 export interface ScoredSeq {
   seq: number;
   /** Higher is more relevant. */
@@ -44,7 +52,7 @@ export interface SqlDriver extends Executor {
     node: QueryNode,
     scope: SearchScope,
     section: string | undefined,
-    filter: { seqs?: readonly number[]; tags?: readonly (readonly string[])[] } | null,
+    filter: ScoreFilter | null,
     limit: number | null,
   ): Promise<ScoredSeq[]>;
   backup(destination: string): Promise<void>;

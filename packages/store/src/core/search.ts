@@ -11,7 +11,7 @@ import {
 } from "@corpus/schema";
 import { Bitset } from "./bitset.js";
 import { filterTag, summarize } from "./derive.js";
-import type { ScoredSeq, SqlDriver } from "./driver.js";
+import type { ScoreFilter, ScoredSeq, SqlDriver } from "./driver.js";
 import { DIMENSIONS, dateBoundToNumber, type Dimension, type FacetIndex } from "./facet-index.js";
 import { type ParsedQuery, parseQueryText, toFts5 } from "./query-text.js";
 import { buildSnippet } from "./snippet.js";
@@ -22,13 +22,30 @@ export class InvalidCursorError extends Error {
 }
 
 /** Past this many matches, relevance is computed for the engine's best few instead of every match. */
-const SCORE_ALL_LIMIT = 20_000;
-const SCORE_FILTERED_LIMIT = 20_000;
-const CHAMPIONS = 2_000;
+/** Sizes of the ranking strategy; tests shrink them to exercise every path on a small library. */
+export interface SearchTuning {
+  scoreAllLimit: number;
+  scoreFilteredLimit: number;
+  champions: number;
+  recentWindow: number;
+}
+
+export const defaultSearchTuning: SearchTuning = {
+  scoreAllLimit: 20_000,
+  scoreFilteredLimit: 20_000,
+  champions: 2_000,
+  recentWindow: 20_000,
+};
 const FACET_VALUES_SHOWN = 100;
+
+interface Ranked extends ScoredSeq {
+  /** 0: among the newest matches; 1: older (see rank). */
+  tier: number;
+}
 
 interface Cursor {
   sort: string;
+  tier?: number;
   score?: number;
   date?: number;
   seq: number;
@@ -87,6 +104,7 @@ export class SearchEngine {
     readonly index: FacetIndex,
     private readonly loadDocuments: (seqs: readonly number[]) => Promise<Map<number, Document>>,
     private readonly entityNames: (ids: readonly string[]) => Promise<Map<string, string>>,
+    private readonly tuning: SearchTuning = defaultSearchTuning,
   ) {}
 
   private cacheKey(parsed: ParsedQuery, query: SearchQuery): string {
@@ -149,9 +167,9 @@ export class SearchEngine {
     if (sort === "relevance" && hasText && parsed.node) {
       const ranked = await this.rank(parsed, scoped, match, results, total, cursor, limit);
       page = ranked.slice(0, limit);
-      const last = page[page.length - 1];
+      const last = ranked[page.length - 1];
       if (ranked.length > limit && last)
-        nextCursor = encodeCursor({ sort, score: last.score, seq: last.seq });
+        nextCursor = encodeCursor({ sort, score: last.score, seq: last.seq, tier: last.tier });
     } else {
       const oldest = sort === "oldest";
       const after = cursor ? { date: cursor.date ?? 0, seq: cursor.seq } : null;
@@ -182,6 +200,13 @@ export class SearchEngine {
     return result;
   }
 
+  /**
+   * Relevance order. Up to `scoreAllLimit` matches, the engine scores every match. Past that
+   * (a query of words found in most of the library), ranking is in two tiers: first the newest
+   * `recentWindow` matches by score, then all older matches by score. The engine can seek its
+   * posting lists to a seq range, so the first pages cost the window, not the library; only
+   * paging past the window pays for scoring everything. See decision 0020.
+   */
   private async rank(
     parsed: ParsedQuery,
     query: SearchQuery,
@@ -190,41 +215,55 @@ export class SearchEngine {
     total: number,
     cursor: Cursor | null,
     limit: number,
-  ): Promise<ScoredSeq[]> {
+  ): Promise<Ranked[]> {
     const node = parsed.node as NonNullable<ParsedQuery["node"]>;
-    const after = (item: ScoredSeq) =>
-      !cursor || item.score < (cursor.score ?? 0) || (item.score === cursor.score && item.seq < cursor.seq);
-    const order = (left: ScoredSeq, right: ScoredSeq) => right.score - left.score || right.seq - left.seq;
-    const finish = (scored: ScoredSeq[]) =>
-      scored.filter((item) => results.has(item.seq) && after(item)).sort(order);
+    const cursorTier = cursor?.tier ?? 0;
+    const after = (item: Ranked) => {
+      if (!cursor) return true;
+      if (item.tier !== cursorTier) return item.tier > cursorTier;
+      return item.score < (cursor.score ?? 0) || (item.score === cursor.score && item.seq < cursor.seq);
+    };
+    const order = (left: Ranked, right: Ranked) =>
+      left.tier - right.tier || right.score - left.score || right.seq - left.seq;
+    const finish = (scored: readonly ScoredSeq[], tier: number) =>
+      scored
+        .map((item) => ({ seq: item.seq, score: item.score, tier }))
+        .filter((item) => results.has(item.seq) && after(item))
+        .sort(order);
     if (total === 0) return [];
-    const score = (filter: Parameters<SqlDriver["score"]>[3], top: number | null) =>
+    const score = (filter: ScoreFilter | null, top: number | null) =>
       this.driver.score(node, query.scope, query.section, filter, top);
-    const filtered = total < match.count();
-    if (match.count() <= SCORE_ALL_LIMIT) return finish(await score(null, null));
-    if (filtered && total <= SCORE_FILTERED_LIMIT)
+    const matchCount = match.count();
+    const filtered = total < matchCount;
+    const postgres = this.driver.engine === "postgres";
+    if (matchCount <= this.tuning.scoreAllLimit) return finish(await score(null, null), 0);
+    if (filtered && total <= this.tuning.scoreFilteredLimit)
       return finish(
-        await score(
-          this.driver.engine === "postgres"
-            ? { seqs: [...results.toArray()] }
-            : { tags: this.filterTags(query) },
-          null,
-        ),
+        await score(postgres ? { seqs: [...results.toArray()] } : { tags: this.filterTags(query) }, null),
+        0,
       );
-    // A query matching most of the library: its best CHAMPIONS by the engine's own ranking
-    // (cached per query and library version) answer the first pages.
-    const key = `champions|${this.cacheKey(parsed, query)}`;
-    let champions = this.championCache.get(key);
-    if (!champions) {
-      champions = await score(null, CHAMPIONS);
-      this.championCache.set(key, champions);
+    const minSeq = match.thresholdForTop(this.tuning.recentWindow);
+    let first: Ranked[] = [];
+    if (cursorTier === 0) {
+      const key = `recent|${minSeq}|${this.cacheKey(parsed, query)}`;
+      let champions = this.championCache.get(key);
+      if (!champions) {
+        champions = await score({ minSeq }, this.tuning.champions);
+        this.championCache.set(key, champions);
+      }
+      first = finish(champions, 0);
+      if (first.length <= limit && champions.length >= this.tuning.champions)
+        first = finish(await score({ minSeq }, null), 0);
+      if (first.length > limit) return first;
     }
-    const fromChampions = finish(champions);
-    if (fromChampions.length > limit || champions.length < CHAMPIONS) return fromChampions;
-    // Not enough among the champions (narrow filters or deep pages): let the engine rank only
-    // documents carrying the filter values, then filter exactly here.
-    if (filtered) return finish(await score({ tags: this.filterTags(query) }, null));
-    return finish(await score(null, null));
+    const older = finish(
+      await score(
+        { maxSeq: minSeq, ...(filtered && !postgres ? { tags: this.filterTags(query) } : {}) },
+        null,
+      ),
+      1,
+    );
+    return [...first, ...older];
   }
 
   private filterTags(query: SearchQuery): string[][] {

@@ -17,7 +17,7 @@ import type {
 } from "../store.js";
 import type { SqlDriver } from "./driver.js";
 import { FacetIndex, type IndexDocumentRow, type IndexRefRow, type IndexSource } from "./facet-index.js";
-import { SearchEngine } from "./search.js";
+import { SearchEngine, type SearchTuning } from "./search.js";
 import {
   autocomplete,
   entityNames,
@@ -102,7 +102,10 @@ export class SqlStore implements Store {
   private readonly index: FacetIndex;
   private readonly searchEngine: SearchEngine;
 
-  constructor(private readonly driver: SqlDriver) {
+  constructor(
+    private readonly driver: SqlDriver,
+    tuning?: SearchTuning,
+  ) {
     this.engine = driver.engine;
     this.index = new FacetIndex(indexSource(driver));
     this.searchEngine = new SearchEngine(
@@ -110,6 +113,7 @@ export class SqlStore implements Store {
       this.index,
       (seqs) => this.documentsBySeq(seqs),
       (ids) => entityNames(driver, ids),
+      tuning,
     );
   }
 

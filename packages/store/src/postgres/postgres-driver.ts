@@ -224,6 +224,14 @@ export async function openPostgresDriver(url: string, options: PostgresOptions =
           sql += " AND doc_seq = ANY(?::integer[])";
           params.push(seqs);
         }
+        if (filter?.minSeq !== undefined) {
+          sql += " AND doc_seq >= ?";
+          params.push(filter.minSeq);
+        }
+        if (filter?.maxSeq !== undefined) {
+          sql += " AND doc_seq < ?";
+          params.push(filter.maxSeq);
+        }
         sql += " GROUP BY doc_seq ORDER BY score DESC";
       } else {
         sql =
@@ -231,6 +239,14 @@ export async function openPostgresDriver(url: string, options: PostgresOptions =
         if (seqs) {
           sql += " AND seq = ANY(?::integer[])";
           params.push(seqs);
+        }
+        if (filter?.minSeq !== undefined) {
+          sql += " AND seq >= ?";
+          params.push(filter.minSeq);
+        }
+        if (filter?.maxSeq !== undefined) {
+          sql += " AND seq < ?";
+          params.push(filter.maxSeq);
         }
         sql += " ORDER BY score DESC";
       }

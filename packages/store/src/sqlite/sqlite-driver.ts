@@ -55,6 +55,24 @@ function ftsExpression(node: QueryNode, scope: SearchScope, tags?: readonly (rea
   return text;
 }
 
+function parseNumberList(text: string): Uint32Array {
+  if (text.length === 0) return new Uint32Array(0);
+  let count = 1;
+  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) === 44) count++;
+  const numbers = new Uint32Array(count);
+  let position = 0;
+  let value = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 44) {
+      numbers[position++] = value;
+      value = 0;
+    } else value = value * 10 + (code - 48);
+  }
+  numbers[position] = value;
+  return numbers;
+}
+
 function migrate(database: Database.Database): void {
   database.exec(
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
@@ -182,10 +200,15 @@ export function openSqliteDriver(path: string): SqlDriver {
               "SELECT DISTINCT s.doc_seq FROM section_text JOIN sections s ON s.id = section_text.rowid WHERE section_text MATCH ? AND lower(s.heading) = lower(?)",
               [expression, section ?? ""],
             )
-          : reader.values("SELECT rowid FROM document_text WHERE document_text MATCH ?", [expression]);
-      const seqs = new Uint32Array(rows.length);
-      for (let index = 0; index < rows.length; index++) seqs[index] = (rows[index] as unknown[])[0] as number;
-      return seqs;
+          : null;
+      if (rows) return Uint32Array.from(rows, (row) => row[0] as number);
+      // One comma-separated string instead of a row object per match: 4-6x faster when a query
+      // matches most of the library.
+      const joined = reader.values(
+        "SELECT group_concat(rowid) FROM document_text WHERE document_text MATCH ?",
+        [expression],
+      )[0]?.[0];
+      return parseNumberList(typeof joined === "string" ? joined : "");
     },
     async score(node, scope, section, filter, limit): Promise<ScoredSeq[]> {
       const seqs = filter?.seqs;
@@ -200,11 +223,28 @@ export function openSqliteDriver(path: string): SqlDriver {
           sql += " AND s.doc_seq IN (SELECT value FROM json_each(?))";
           params.push(JSON.stringify(seqs));
         }
+        if (filter?.minSeq !== undefined) {
+          sql += " AND s.doc_seq >= ?";
+          params.push(filter.minSeq);
+        }
+        if (filter?.maxSeq !== undefined) {
+          sql += " AND s.doc_seq < ?";
+          params.push(filter.maxSeq);
+        }
         sql += " GROUP BY s.doc_seq ORDER BY 2 DESC";
       } else {
         // Scoring only given seqs is done by the caller filtering: FTS5 looks up an IN list one
         // rowid at a time (0.1 ms each), slower than scoring the whole match.
         sql = "SELECT rowid, -rank FROM document_text WHERE document_text MATCH ?";
+        // FTS5 seeks its rowid-ordered posting lists to a rowid range, so a window costs only its size.
+        if (filter?.minSeq !== undefined) {
+          sql += " AND rowid >= ?";
+          params.push(filter.minSeq);
+        }
+        if (filter?.maxSeq !== undefined) {
+          sql += " AND rowid < ?";
+          params.push(filter.maxSeq);
+        }
         if (limit) sql += " ORDER BY rank";
       }
       if (limit) {
