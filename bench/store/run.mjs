@@ -22,6 +22,8 @@ const { values } = parseArgs({
     engine: { type: "string", default: "sqlite" },
     db: { type: "string" },
     queries: { type: "string", default: "500" },
+    // Search an existing SQLite library from an earlier run instead of ingesting again.
+    reuse: { type: "boolean", default: false },
   },
 });
 const count = Number(values.count);
@@ -33,7 +35,7 @@ const location =
   (engine === "postgres"
     ? "postgres://postgres@127.0.0.1:5432/test"
     : join(root, ".corpus/bench", `${label}.db`));
-if (engine === "sqlite") {
+if (engine === "sqlite" && !values.reuse) {
   mkdirSync(dirname(location), { recursive: true });
   for (const suffix of ["", "-wal", "-shm"]) rmSync(location + suffix, { force: true });
 }
@@ -61,7 +63,7 @@ let generateStart = performance.now();
 let generateMs = 0;
 let records = 0;
 const documentIds = [];
-for (const record of syntheticRecords({ count, seed: 42 })) {
+for (const record of values.reuse ? [] : syntheticRecords({ count, seed: 42 })) {
   batch.push(record);
   if (record.id.startsWith("doc:") && documentIds.length < 200_000) documentIds.push(record.id);
   if (batch.length >= 2000) {
@@ -83,6 +85,18 @@ if (batch.length) {
   records += batch.length;
 }
 log(`ingest done: ${records} records in ${(ingestMs / 1000).toFixed(1)} s`);
+if (values.reuse) {
+  const Database = require("better-sqlite3");
+  const database = new Database(location, { readonly: true });
+  documentIds.push(
+    ...database.prepare("SELECT id FROM documents WHERE seq % 7 = 0 LIMIT 200000").pluck().all(),
+  );
+  database.close();
+}
+const indexStart = performance.now();
+await store.stats();
+const indexLoadMs = performance.now() - indexStart;
+log(`facet index loaded in ${(indexLoadMs / 1000).toFixed(1)} s`);
 
 // 2. The query mix: deterministic, 500 queries.
 const vocabulary = syntheticVocabulary();
@@ -246,12 +260,15 @@ const result = {
   },
   getById,
   databaseMegabytes: Math.round(sizeBytes / 1e5) / 10,
-  command: `node bench/store/run.mjs --count ${count} --engine ${engine}`,
+  command: `node bench/store/run.mjs --count ${count} --engine ${engine}${values.reuse ? " --reuse" : ""}`,
   at: new Date().toISOString(),
 };
 await store.close();
 if (engine === "postgres") await dropPostgresSchema(location, schema);
 const out = join(root, "bench/store/results");
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, `${label}.json`), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(
+  join(out, `${label}${values.reuse ? "-search" : ""}.json`),
+  `${JSON.stringify(result, null, 2)}\n`,
+);
 console.log(JSON.stringify(result, null, 2));
