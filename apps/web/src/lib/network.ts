@@ -4,6 +4,8 @@ import {
   forceLink,
   forceManyBody,
   forceSimulation,
+  forceX,
+  forceY,
   type SimulationNodeDatum,
 } from "d3-force";
 
@@ -97,7 +99,7 @@ export function layoutNetwork(
     weight: edge.weight,
   }));
   const simulation = forceSimulation(nodes)
-    .force("charge", forceManyBody().strength(-260))
+    .force("charge", forceManyBody().strength(-260).distanceMax(260))
     .force(
       "link",
       forceLink<NetworkNode, (typeof links)[number]>(links)
@@ -109,6 +111,10 @@ export function layoutNetwork(
       forceCollide<NetworkNode>().radius((node) => node.radius + 14),
     )
     .force("center", forceCenter(width / 2, height / 2))
+    // Without a pull towards the middle, unconnected groups repel each other to the far corners
+    // and the stretch below then squeezes the main group into a knot of overlapping labels.
+    .force("x", forceX<NetworkNode>(width / 2).strength(0.12))
+    .force("y", forceY<NetworkNode>(height / 2).strength(0.12))
     .stop();
   simulation.tick(300);
   // Stretch the settled layout to fill the frame, keeping room for labels at the edges.

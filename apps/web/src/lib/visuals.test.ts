@@ -72,6 +72,23 @@ describe("people network", () => {
   });
 });
 
+describe("people network with separate groups", () => {
+  it("keeps the largest group spread out instead of squeezed into a corner", () => {
+    // Events whose panels overlap (a clique of six people each), and one unrelated pair.
+    const panel = (prefix: string, from: number, to: number) => ({
+      people: Array.from({ length: to - from }, (_, index) => ({
+        id: `person:${prefix}${from + index}`,
+        name: `${prefix}${from + index}`,
+      })),
+    });
+    const documents = [panel("a", 0, 6), panel("a", 3, 9), panel("a", 6, 12), panel("b", 0, 2)];
+    const network = layoutNetwork(buildCoOccurrence({ documents }));
+    const main = network.nodes.filter((node) => node.id.startsWith("person:a"));
+    const spread = Math.max(...main.map((node) => node.x)) - Math.min(...main.map((node) => node.x));
+    expect(spread).toBeGreaterThan(network.width * 0.4);
+  });
+});
+
 describe("world map", () => {
   it("shades countries by the documents that name them", () => {
     expect(regionIdToNumeric("region:KR")).toBe("410");
