@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { isAbsolute, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseFiles, prepareBatch } from "@corpus/ingest";
 import type { Store } from "@corpus/store";
@@ -34,7 +35,12 @@ async function loadDemoIfEmpty(store: Store): Promise<void> {
     process.stderr.write(`corpus up: the library is empty and ${demoFolder} is missing; starting empty.\n`);
     return;
   }
-  const files = await parseFiles([demoFolder]);
+  // Provenance keeps the path it was given: "data/demo/..." from the repository root, not this
+  // machine's absolute path, which would leak into every record and export.
+  const fromHere = relative(process.cwd(), demoFolder);
+  const files = await parseFiles([
+    fromHere && !fromHere.startsWith("..") && !isAbsolute(fromHere) ? fromHere : demoFolder,
+  ]);
   const batch = await prepareBatch(files, store);
   const summary = await store.upsert(batch);
   const failed = files.filter((file) => file.failed).length;
