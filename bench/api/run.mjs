@@ -256,7 +256,7 @@ log("ceiling", ceiling);
 
 const output = {
   library: { engine: "sqlite", documents: count, path: location },
-  machine: "2 cores, Node " + process.versions.node,
+  machine: `2 cores, Node ${process.versions.node}`,
   command: `node bench/api/run.mjs --count ${count} --duration ${duration} --connections ${connections} --read-workers ${values["read-workers"]}`,
   loadAverageAtStart: loadAverageAtStart,
   loadAverageAtEnd: (await import("node:os")).loadavg().map(round),

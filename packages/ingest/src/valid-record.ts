@@ -39,7 +39,7 @@ export function isPlainlyValidRecord(record: unknown, checkedHeaders?: HeaderMem
     const value = record[key];
     if (value === undefined) return false;
     const check = shape.checks.get(key);
-    if (!check || !check(value, checkedHeaders)) return false;
+    if (!check?.(value, checkedHeaders)) return false;
   }
   if (kind === "region" && record.regionType === "country" && record.iso3166 === undefined) return false;
   return true;
