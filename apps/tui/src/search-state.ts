@@ -40,7 +40,8 @@ export type SearchAction =
   | { type: "toggleFacet"; facet: FacetName; value: string }
   | { type: "clearFilters" }
   | { type: "cycleSort" }
-  | { type: "nextPage"; cursor: string }
+  /** `after` is pageKey() of the query whose answer held the cursor; see the reducer. */
+  | { type: "nextPage"; cursor: string; after: string }
   | { type: "previousPage" };
 
 const SORTS: SearchSort[] = ["relevance", "newest", "oldest"];
@@ -84,6 +85,9 @@ export function searchReducer(state: SearchState, action: SearchAction): SearchS
       return { ...state, sort: next, ...restart };
     }
     case "nextPage":
+      // Keys typed in one burst are all handled against the same rendered answer: "s" then "n"
+      // would page the new sort with the old sort's cursor. Page only from the answer on screen.
+      if (pageKey(state) !== action.after) return state;
       return {
         ...state,
         cursors: [...state.cursors.slice(0, state.page + 1), action.cursor],
@@ -117,6 +121,11 @@ export function toggleFilter(filters: SearchFilters, facet: FacetName, value: st
   const next = current.includes(value) ? current.filter((item) => item !== value) : [...current, value];
   const { [key]: _removed, ...rest } = filters;
   return next.length > 0 ? { ...rest, [key]: next } : rest;
+}
+
+/** Identifies the page a state shows: its query, including the page's cursor. */
+export function pageKey(state: SearchState): string {
+  return JSON.stringify(toQuery(state));
 }
 
 /** The query the API receives for this state: the current page's cursor, facets on. */

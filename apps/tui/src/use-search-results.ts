@@ -1,7 +1,7 @@
 import type { SearchResult, TimelineBucket } from "@corpus/schema";
 import { useEffect, useRef, useState } from "react";
 import { type DataSource, describeError } from "./data-source.js";
-import { type SearchState, toQuery } from "./search-state.js";
+import { pageKey, type SearchState, toQuery } from "./search-state.js";
 
 /** Typing waits this long after the last key before searching; other changes search at once. */
 export const DEBOUNCE_MS = 150;
@@ -11,6 +11,8 @@ export interface SearchResults {
   timeline: TimelineBucket[];
   loading: boolean;
   error: string | undefined;
+  /** pageKey() of the query the shown answer belongs to. */
+  answered: string | undefined;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface SearchResults {
  * so a slow early keystroke never overwrites the results of the latest one.
  */
 export function useSearchResults(dataSource: DataSource, state: SearchState): SearchResults {
-  const [results, setResults] = useState<Omit<SearchResults, "loading"> & { answered: string | undefined }>({
+  const [results, setResults] = useState<Omit<SearchResults, "loading">>({
     result: undefined,
     timeline: [],
     error: undefined,
@@ -27,7 +29,7 @@ export function useSearchResults(dataSource: DataSource, state: SearchState): Se
   const latest = useRef(0);
   const lastText = useRef<string | undefined>(undefined);
   const query = toQuery(state);
-  const key = JSON.stringify(query);
+  const key = pageKey(state);
   const { cursor: _cursor, limit: _limit, ...timelineQuery } = query;
   const timelineKey = JSON.stringify(timelineQuery);
 
@@ -75,6 +77,5 @@ export function useSearchResults(dataSource: DataSource, state: SearchState): Se
 
   // Decided while rendering, not in an effect: the very frame that shows new text already says
   // its rows are stale, so Enter cannot open a row of the previous answer.
-  const { answered, ...shown } = results;
-  return { ...shown, loading: answered !== key };
+  return { ...results, loading: results.answered !== key };
 }

@@ -87,7 +87,11 @@ export function SearchScreen({ state, current, dispatch, results, width, height,
       const hit = hits[state.selected];
       if (hit) onOpen({ screen: "document", id: hit.document.id });
     } else if (matches("nextPage", input, key)) {
-      if (results.result?.nextCursor) dispatch({ type: "nextPage", cursor: results.result.nextCursor });
+      // The cursor on screen belongs to the previous query (another sort, say) until the new
+      // answer arrives; paging with it would be refused as invalid.
+      if (results.loading) return true;
+      if (results.result?.nextCursor)
+        dispatch({ type: "nextPage", cursor: results.result.nextCursor, after: results.answered ?? "" });
     } else if (matches("previousPage", input, key)) dispatch({ type: "previousPage" });
     else if (matches("sort", input, key)) dispatch({ type: "cycleSort" });
     else if (matches("filters", input, key) || matches("nextLink", input, key))
