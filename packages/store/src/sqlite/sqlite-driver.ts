@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import Database from "better-sqlite3";
+import { createRequire } from "node:module";
+import type BetterSqlite3 from "better-sqlite3";
 import {
   chunk,
   placeholders,
@@ -12,12 +13,30 @@ import {
 import { type QueryNode, toFts5 } from "../core/query-text.js";
 import { sqliteMigrations } from "./migrations.js";
 
-type Statement = Database.Statement<unknown[], unknown>;
+// better-sqlite3 12 is the last release that runs on Node 20, but on Node 24.19 and later its
+// statements abort the process when the garbage collector finalises them (ObjectWrap cleanup
+// hooks). 13 is built on Node-API, fixes that, and needs Node 22: it is an optional dependency
+// that pnpm skips on Node 20. See docs/decisions/0001-node-versions.md.
+const require = createRequire(import.meta.url);
+function loadBetterSqlite3(): typeof BetterSqlite3 {
+  if (Number(process.versions.node.split(".")[0]) >= 22) {
+    try {
+      return require("better-sqlite3-napi") as typeof BetterSqlite3;
+    } catch {
+      // Not installed (installed under an older Node, or optional dependencies omitted).
+    }
+  }
+  return require("better-sqlite3") as typeof BetterSqlite3;
+}
+const Database = loadBetterSqlite3();
+type Database = BetterSqlite3.Database;
+
+type Statement = BetterSqlite3.Statement<unknown[], unknown>;
 
 /** A prepared-statement cache per connection: ingest runs the same few shapes thousands of times. */
 class Connection {
   private statements = new Map<string, Statement>();
-  constructor(readonly database: Database.Database) {}
+  constructor(readonly database: Database) {}
 
   prepare(sql: string): Statement {
     let statement = this.statements.get(sql);
@@ -73,7 +92,7 @@ function parseNumberList(text: string): Uint32Array {
   return numbers;
 }
 
-function migrate(database: Database.Database): void {
+function migrate(database: Database): void {
   database.exec(
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
   );
@@ -97,7 +116,7 @@ function migrate(database: Database.Database): void {
 
 export function openSqliteDriver(path: string): SqlDriver {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  let writerDatabase: Database.Database;
+  let writerDatabase: Database;
   try {
     writerDatabase = new Database(path, { timeout: 5000 });
   } catch (error) {
