@@ -1,4 +1,4 @@
-import type { FacetName, Facets, FacetValue } from "@corpus/schema";
+import { type FacetName, type Facets, type FacetValue, facetNames } from "@corpus/schema";
 import Link from "next/link";
 import { humanize, kindLabels } from "@/lib/format";
 import {
@@ -22,16 +22,6 @@ const facetTitles: Record<FacetName, string> = {
   year: "Year",
 };
 
-const facetOrder: FacetName[] = [
-  "kind",
-  "subtype",
-  "topic",
-  "region",
-  "person",
-  "organization",
-  "role",
-  "year",
-];
 const SHOWN_VALUES = 10;
 
 export function facetLabel(name: FacetName, value: FacetValue): string {
@@ -67,7 +57,7 @@ export function SearchFacets({ facets, state }: { facets: Facets; state: SearchS
   return (
     <nav className="facets" aria-label="Filters">
       <h2 className="visually-hidden">Filters</h2>
-      {facetOrder.map((name) => {
+      {facetNames.map((name) => {
         const values =
           name === "year" ? [...facets.year].sort((a, b) => b.value.localeCompare(a.value)) : facets[name];
         if (!values.length) return null;

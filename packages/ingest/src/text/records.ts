@@ -1,4 +1,12 @@
-import type { CorpusRecord, Document, LinkType, OrganizationRole, PersonRole, Span } from "@corpus/schema";
+import {
+  type CorpusRecord,
+  createStub,
+  type Document,
+  type LinkType,
+  type OrganizationRole,
+  type PersonRole,
+  type Span,
+} from "@corpus/schema";
 import { type ParseContext, createProvenance } from "../context.js";
 import { createDocumentId, createPersonId, createTopicId } from "./ids.js";
 import { MentionIndex } from "./mentions.js";
@@ -157,21 +165,7 @@ export class PageRecords {
     const stubs: CorpusRecord[] = [];
     for (const [id, stub] of this.stubs) {
       if (documentIds.has(id)) continue;
-      stubs.push({
-        id,
-        kind: "stub",
-        title: stub.title,
-        titleDerived: false,
-        extent: "teaser",
-        sections: [],
-        people: [],
-        organizations: [],
-        topics: [],
-        regions: [],
-        hashtags: [],
-        links: [],
-        provenance: provenance({}),
-      } as CorpusRecord);
+      stubs.push(createStub(id, stub.title, provenance({})));
     }
     const entities = [
       ...this.people.values(),

@@ -1,4 +1,5 @@
 import {
+  createStub,
   type CorpusRecord,
   type Document,
   type DocumentSummary,
@@ -137,21 +138,7 @@ export function minimalEntity(id: string, kind: Entity["kind"], name: string): E
 
 /** The stub made for a document another one links to before that page is ingested. */
 export function minimalStub(id: string, title: string): Document {
-  return {
-    id,
-    kind: "stub",
-    title,
-    titleDerived: false,
-    extent: "teaser",
-    sections: [],
-    people: [],
-    organizations: [],
-    topics: [],
-    regions: [],
-    hashtags: [],
-    links: [],
-    provenance: [],
-  };
+  return createStub(id, title);
 }
 
 /**
