@@ -59,49 +59,101 @@ export function createGazetteer<T>(entries: readonly { names: readonly string[];
  * give: left to right, longest name first at each word start, no match inside an earlier match.
  * A name never continues across a line break, so scanning a whole page once gives, line by line,
  * the same matches as scanning each line on its own.
+ *
+ * A word start is a capital or digit not preceded by a letter, digit or full stop, and its word
+ * the run of letters, digits, apostrophes, full stops and hyphens from there (as the pattern
+ * `(?<![\p{L}\p{N}.])[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*` with the `u` flag reads them). The scan
+ * walks the text's code units once, classifying each from a table, and hashes each word as it
+ * goes: a word no name starts with costs one integer-keyed look-up and no string is made.
  */
 export function createScanner<T>(
   indexes: readonly NameIndex<T>[],
 ): (text: string, base?: number) => Found<T>[][] {
-  // First word → the candidate names of each index (null where an index has none).
-  const byFirstWord = new Map<string, (string[] | null)[]>();
+  // First word → the candidate names of each index (null where an index has none), kept in a
+  // table keyed by the word's hash; the words sharing a hash are compared in full.
+  const byHash = new Map<number, FirstWord[]>();
+  const entries = new Map<string, (string[] | null)[]>();
   indexes.forEach((index, which) => {
     for (const [word, names] of index.byFirstWord) {
-      let entry = byFirstWord.get(word);
+      let entry = entries.get(word);
       if (!entry) {
         entry = indexes.map(() => null);
-        byFirstWord.set(word, entry);
+        entries.set(word, entry);
+        const hash = hashOf(word, 0, word.length);
+        const bucket = byHash.get(hash) ?? [];
+        bucket.push({ word, candidates: entry });
+        byHash.set(hash, bucket);
       }
       entry[which] = names;
     }
   });
-  // A word start (a capital or digit not preceded by a letter, digit or full stop) and its word.
-  // The regex engine finds these much faster than a loop over characters in JavaScript.
-  const wordAt = /(?<![\p{L}\p{N}.])[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*/gu;
+  const lookup = (text: string, start: number, end: number, hash: number) => {
+    const bucket = byHash.get(hash);
+    if (bucket === undefined) return undefined;
+    for (const item of bucket)
+      if (item.word.length === end - start && text.startsWith(item.word, start)) return item.candidates;
+    return undefined;
+  };
+  const count = indexes.length;
   return (text, base = 0) => {
-    const results: Found<T>[][] = indexes.map(() => []);
+    const results: Found<T>[][] = [];
     // The first position where each index may start its next match (just past its last match).
-    const cursors = indexes.map(() => 0);
-    wordAt.lastIndex = 0;
-    for (let match = wordAt.exec(text); match !== null; match = wordAt.exec(text)) {
-      const position = match.index;
-      const word = match[0];
-      // Word starts can sit inside this word after an apostrophe or hyphen ("Jong-Un",
-      // "Bosnia-Herzegovina"): then look there next; otherwise carry on after the word.
-      if (innerBreak.test(word))
-        wordAt.lastIndex =
-          position + (text.charCodeAt(position) >= 0xd800 && text.charCodeAt(position) <= 0xdbff ? 2 : 1);
-      const entry = byFirstWord.get(word);
+    const cursors: number[] = [];
+    for (let which = 0; which < count; which++) {
+      results.push([]);
+      cursors.push(0);
+    }
+    const length = text.length;
+    // Whether the code point before `position` is a letter, digit or full stop.
+    let blocked = false;
+    let position = 0;
+    while (position < length) {
+      let code = text.charCodeAt(position);
+      let width = 1;
+      let kind: number;
+      if (code < 128) kind = asciiClasses[code]!;
+      else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(position + 1))) {
+        code = text.codePointAt(position)!;
+        width = 2;
+        kind = classOfCodePoint(code);
+      } else kind = classOfUnit(code);
+      if (blocked || (kind & START) === 0) {
+        blocked = (kind & BLOCKS) !== 0;
+        position += width;
+        continue;
+      }
+      // A word start: find the end of its word, hashing it on the way.
+      let end = position + width;
+      let hash = hashStep(HASH_SEED, text, position, end);
+      let innerBreak = false;
+      while (end < length) {
+        const next = text.charCodeAt(end);
+        let nextWidth = 1;
+        let nextKind: number;
+        if (next < 128) nextKind = asciiClasses[next]!;
+        else if (next >= 0xd800 && next <= 0xdbff && isLowSurrogate(text.charCodeAt(end + 1))) {
+          nextWidth = 2;
+          nextKind = classOfCodePoint(text.codePointAt(end)!);
+        } else nextKind = classOfUnit(next);
+        if ((nextKind & WORD) === 0) break;
+        if ((nextKind & BREAK) !== 0) innerBreak = true;
+        hash = hashStep(hash, text, end, end + nextWidth);
+        end += nextWidth;
+      }
+      const entry = lookup(text, position, end, hash);
       let strippedEntry: (string[] | null)[] | undefined | null = null;
-      for (let which = 0; which < indexes.length; which++) {
+      for (let which = 0; which < count; which++) {
         // A word start needs its preceding character at or after the cursor.
         if (position !== 0 && position - 1 < cursors[which]!) continue;
         let candidates = entry?.[which];
         if (!candidates) {
           // As the single-index scan: the possessive-stripped word only when the word has no entry.
           if (strippedEntry === null) {
-            const stripped = withoutPossessive(word);
-            strippedEntry = stripped === word ? undefined : byFirstWord.get(stripped);
+            const strippedEnd = withoutPossessive(text, position, end);
+            strippedEntry =
+              strippedEnd === end
+                ? undefined
+                : lookup(text, position, strippedEnd, hashStep(HASH_SEED, text, position, strippedEnd));
           }
           candidates = strippedEntry?.[which];
         }
@@ -118,27 +170,105 @@ export function createScanner<T>(
           break;
         }
       }
+      // Word starts can sit inside this word after an apostrophe or hyphen ("Jong-Un",
+      // "Bosnia-Herzegovina"): then look there next; otherwise carry on after the word (whose
+      // end is no word start: it is not a letter or digit).
+      if (innerBreak) {
+        blocked = true;
+        position += width;
+      } else {
+        blocked = false;
+        position = end;
+      }
     }
     return results;
   };
 }
 
-const innerBreak = /['’-]/;
+interface FirstWord {
+  word: string;
+  candidates: (string[] | null)[];
+}
 
-/** "Korea's" → "Korea", "U.N." → "U.N", "Nations’" → "Nations" (as `/['’]s$|[.'’]+$/` would strip). */
-function withoutPossessive(word: string): string {
-  let end = word.length;
-  const last = word.charCodeAt(end - 1);
-  if (last === 115 /* s */ && end >= 2) {
-    const before = word.charCodeAt(end - 2);
-    if (before === 39 || before === 0x2019) return word.slice(0, end - 2);
+// Character classes of one code point, as bits.
+/** A letter or digit or full stop: a word cannot start right after it. */
+const BLOCKS = 1;
+/** A capital letter or a digit: a word can start here. */
+const START = 2;
+/** A letter, digit, apostrophe (' or ’), full stop or hyphen: part of a word. */
+const WORD = 4;
+/** An apostrophe or hyphen: a word start may follow inside a word. */
+const BREAK = 8;
+const KNOWN = 16;
+
+const letter = /^\p{L}$/u;
+const upper = /^\p{Lu}$/u;
+const digit = /^\p{N}$/u;
+
+function classify(character: string): number {
+  let kind = KNOWN;
+  const isLetter = letter.test(character);
+  const isDigit = digit.test(character);
+  if (isLetter || isDigit || character === ".") kind |= BLOCKS;
+  if (upper.test(character) || isDigit) kind |= START;
+  if (isLetter || isDigit || character === "." || character === "'" || character === "’" || character === "-")
+    kind |= WORD;
+  if (character === "'" || character === "’" || character === "-") kind |= BREAK;
+  return kind;
+}
+
+const asciiClasses = new Uint8Array(128);
+for (let code = 0; code < 128; code++) asciiClasses[code] = classify(String.fromCharCode(code));
+// Other code units, classified the first time they are met (a lone surrogate is none of these).
+const unitClasses = new Uint8Array(0x10000);
+
+function classOfUnit(code: number): number {
+  let kind = unitClasses[code]!;
+  if (kind === 0) {
+    kind = classify(String.fromCharCode(code));
+    unitClasses[code] = kind;
   }
-  while (end > 0) {
-    const code = word.charCodeAt(end - 1);
+  return kind;
+}
+
+function classOfCodePoint(code: number): number {
+  return classify(String.fromCodePoint(code));
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+const HASH_SEED = 0x811c9dc5 | 0;
+
+/** FNV-1a over the UTF-16 code units text[from, to), continuing from `hash`. */
+function hashStep(hash: number, text: string, from: number, to: number): number {
+  let value = hash;
+  for (let index = from; index < to; index++) value = Math.imul(value ^ text.charCodeAt(index), 0x01000193);
+  return value;
+}
+
+function hashOf(text: string, from: number, to: number): number {
+  return hashStep(HASH_SEED, text, from, to);
+}
+
+/**
+ * The end of text[start, end) without a possessive or trailing stops: "Korea's" → "Korea",
+ * "U.N." → "U.N", "Nations’" → "Nations" (as `/['’]s$|[.'’]+$/` would strip).
+ */
+function withoutPossessive(text: string, start: number, end: number): number {
+  const last = text.charCodeAt(end - 1);
+  if (last === 115 /* s */ && end - start >= 2) {
+    const before = text.charCodeAt(end - 2);
+    if (before === 39 || before === 0x2019) return end - 2;
+  }
+  let stripped = end;
+  while (stripped > start) {
+    const code = text.charCodeAt(stripped - 1);
     if (code !== 46 && code !== 39 && code !== 0x2019) break;
-    end--;
+    stripped--;
   }
-  return end === word.length ? word : word.slice(0, end);
+  return stripped;
 }
 
 /** Case, accents, "the" and punctuation folded: for looking a written name up in a table. */
