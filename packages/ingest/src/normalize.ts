@@ -18,10 +18,25 @@ export function normalizeText(input: string): string {
     "",
   );
   text = text.replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, " ");
-  text = text.replace(/ +\n/g, "\n").replace(/ +$/, "");
+  text = text.replace(/ +\n/g, "\n");
+  text = trimEnd(text, 32);
   text = text.replace(/\n{3,}/g, "\n\n");
-  text = text.replace(/^\n+/, "").replace(/\n+$/, "");
+  text = trimEnd(trimStart(text, 10), 10);
   // NFC may recombine across removed characters; one more pass makes the result a fixed point.
   const again = text.normalize("NFC");
   return again === text ? text : normalizeText(again);
+}
+
+// What `/^c+/` and `/c+$/` would remove, found without a regular expression (an end-anchored
+// pattern is tried at every position of the text).
+function trimStart(text: string, code: number): string {
+  let start = 0;
+  while (start < text.length && text.charCodeAt(start) === code) start++;
+  return start === 0 ? text : text.slice(start);
+}
+
+function trimEnd(text: string, code: number): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === code) end--;
+  return end === text.length ? text : text.slice(0, end);
 }

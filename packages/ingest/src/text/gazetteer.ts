@@ -104,18 +104,20 @@ export function createScanner<T>(
       cursors.push(0);
     }
     const length = text.length;
+    // The text's code units, read from a typed array: one bulk copy, then the same fast reads
+    // whatever the string's representation (a page, or a slice of a line).
+    const units = codeUnitsOf(text);
     // Whether the code point before `position` is a letter, digit or full stop.
     let blocked = false;
     let position = 0;
     while (position < length) {
-      let code = text.charCodeAt(position);
+      const code = units[position]!;
       let width = 1;
       let kind: number;
       if (code < 128) kind = asciiClasses[code]!;
-      else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(position + 1))) {
-        code = text.codePointAt(position)!;
+      else if (isHighSurrogate(code) && position + 1 < length && isLowSurrogate(units[position + 1]!)) {
         width = 2;
-        kind = classOfCodePoint(code);
+        kind = classOfCodePoint(codePoint(code, units[position + 1]!));
       } else kind = classOfUnit(code);
       if (blocked || (kind & START) === 0) {
         blocked = (kind & BLOCKS) !== 0;
@@ -123,22 +125,25 @@ export function createScanner<T>(
         continue;
       }
       // A word start: find the end of its word, hashing it on the way.
-      let end = position + width;
-      let hash = hashStep(HASH_SEED, text, position, end);
+      let end = position;
+      let hash = HASH_SEED;
       let innerBreak = false;
-      while (end < length) {
-        const next = text.charCodeAt(end);
-        let nextWidth = 1;
-        let nextKind: number;
+      let nextKind = kind;
+      let nextWidth = width;
+      for (;;) {
+        if ((nextKind & BREAK) !== 0) innerBreak = true;
+        hash = Math.imul(hash ^ units[end]!, HASH_PRIME);
+        if (nextWidth === 2) hash = Math.imul(hash ^ units[end + 1]!, HASH_PRIME);
+        end += nextWidth;
+        if (end >= length) break;
+        const next = units[end]!;
+        nextWidth = 1;
         if (next < 128) nextKind = asciiClasses[next]!;
-        else if (next >= 0xd800 && next <= 0xdbff && isLowSurrogate(text.charCodeAt(end + 1))) {
+        else if (isHighSurrogate(next) && end + 1 < length && isLowSurrogate(units[end + 1]!)) {
           nextWidth = 2;
-          nextKind = classOfCodePoint(text.codePointAt(end)!);
+          nextKind = classOfCodePoint(codePoint(next, units[end + 1]!));
         } else nextKind = classOfUnit(next);
         if ((nextKind & WORD) === 0) break;
-        if ((nextKind & BREAK) !== 0) innerBreak = true;
-        hash = hashStep(hash, text, end, end + nextWidth);
-        end += nextWidth;
       }
       const entry = lookup(text, position, end, hash);
       let strippedEntry: (string[] | null)[] | undefined | null = null;
@@ -235,16 +240,41 @@ function classOfCodePoint(code: number): number {
   return classify(String.fromCodePoint(code));
 }
 
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
+function codePoint(high: number, low: number): number {
+  return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+}
+
+// One buffer, reused: scans do not nest. Buffer's "utf16le" copy is the string's code units
+// exactly (lone surrogates included) on a little-endian machine; elsewhere, a loop.
+let units = new Uint16Array(1 << 13);
+let unitBytes = Buffer.from(units.buffer);
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+function codeUnitsOf(text: string): Uint16Array {
+  if (text.length > units.length) {
+    units = new Uint16Array(text.length * 2);
+    unitBytes = Buffer.from(units.buffer);
+  }
+  if (littleEndian) unitBytes.write(text, 0, "utf16le");
+  else for (let index = 0; index < text.length; index++) units[index] = text.charCodeAt(index);
+  return units;
+}
+
 const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 0x01000193;
 
 /** FNV-1a over the UTF-16 code units text[from, to), continuing from `hash`. */
 function hashStep(hash: number, text: string, from: number, to: number): number {
   let value = hash;
-  for (let index = from; index < to; index++) value = Math.imul(value ^ text.charCodeAt(index), 0x01000193);
+  for (let index = from; index < to; index++) value = Math.imul(value ^ text.charCodeAt(index), HASH_PRIME);
   return value;
 }
 
@@ -312,20 +342,24 @@ function firstWord(text: string, position: number): string {
 
 /** Length of `name` at `position` in `text` (a run of spaces matching one space), or -1. */
 function matchAt(text: string, position: number, name: string): number {
+  const length = text.length;
   let cursor = position;
   for (let index = 0; index < name.length; index++) {
+    // Past the end of the text nothing matches (and nothing is read there).
+    if (cursor >= length) return -1;
     const expected = name.charCodeAt(index);
     if (expected === 32) {
       if (!isSpace(text.charCodeAt(cursor))) return -1;
-      while (isSpace(text.charCodeAt(cursor))) cursor++;
+      while (cursor < length && isSpace(text.charCodeAt(cursor))) cursor++;
       continue;
     }
     if (text.charCodeAt(cursor) !== expected) return -1;
     cursor++;
   }
+  if (cursor >= length) return cursor - position;
   const next = text.charCodeAt(cursor);
   if (isSingleLetterOrDigit(next)) return -1;
-  if (next === 46 && isSingleLetter(text.charCodeAt(cursor + 1))) return -1;
+  if (next === 46 && cursor + 1 < length && isSingleLetter(text.charCodeAt(cursor + 1))) return -1;
   return cursor - position;
 }
 

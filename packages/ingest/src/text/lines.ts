@@ -12,12 +12,18 @@ export interface Line {
    * What the line is, worked out once: layout detection and the readers ask the same questions
    * of the same lines many times (isTitleLike, dateLine). Filled in lazily by those functions.
    */
-  cache?: { titleLike?: boolean; date?: FoundDate | null };
+  cache: LineCache | undefined;
+}
+
+/** Both answers start unknown (`undefined`); every line and cache has the same fields from the start. */
+interface LineCache {
+  titleLike: boolean | undefined;
+  date: FoundDate | null | undefined;
 }
 
 /** `dateLine(line.text)`, remembered on the line; spans relative to the line's text. */
 function relativeDate(line: Line): FoundDate | null {
-  line.cache ??= {};
+  line.cache ??= { titleLike: undefined, date: undefined };
   if (line.cache.date === undefined) line.cache.date = dateLine(line.text);
   return line.cache.date;
 }
@@ -48,7 +54,13 @@ export function contentLines(text: string): Line[] {
     const trimmed = raw.trim();
     if (trimmed) {
       const start = offset + raw.indexOf(trimmed);
-      lines.push({ text: trimmed, start, end: start + trimmed.length, paragraphStart: blank });
+      lines.push({
+        text: trimmed,
+        start,
+        end: start + trimmed.length,
+        paragraphStart: blank,
+        cache: undefined,
+      });
       blank = false;
     } else {
       blank = true;
@@ -80,7 +92,7 @@ export const labelLine =
 /** A line that can be a title: short enough, not a date, a label, or a sentence run-on. */
 export function isTitleLike(line: Line | undefined): boolean {
   if (!line) return false;
-  line.cache ??= {};
+  line.cache ??= { titleLike: undefined, date: undefined };
   line.cache.titleLike ??= titleLike(line);
   return line.cache.titleLike;
 }
