@@ -121,16 +121,28 @@ export class MentionIndex {
     if (!this.text.startsWith(text, base) || text.includes("\n")) return scan(text, base);
     this.hits ??= scan(this.text, 0);
     const end = base + text.length;
+    const { organizations, regions, people } = this.hits;
+    // Most lines name nothing known: then one shared empty answer, nothing allocated.
+    if (
+      !anyBetween(organizations, base, end) &&
+      !anyBetween(regions, base, end) &&
+      !anyBetween(people, base, end)
+    )
+      return nothingFound;
     return {
-      organizations: between(this.hits.organizations, base, end),
-      regions: between(this.hits.regions, base, end),
-      people: between(this.hits.people, base, end),
+      organizations: between(organizations, base, end),
+      regions: between(regions, base, end),
+      people: between(people, base, end),
     };
   }
 }
 
-/** The hits (sorted by start) that lie inside [start, end). */
-function between<T>(hits: Found<T>[], start: number, end: number): Found<T>[] {
+// Shared by every line that names nothing known: callers only iterate over the hits they get.
+// (Not frozen: frozen arrays have another elements kind, which the loops would then also meet.)
+const nothingFound: Hits = { organizations: [], regions: [], people: [] };
+
+/** The index of the first hit (sorted by start) starting at or after `start`. */
+function firstFrom<T>(hits: Found<T>[], start: number): number {
   let low = 0;
   let high = hits.length;
   while (low < high) {
@@ -138,6 +150,18 @@ function between<T>(hits: Found<T>[], start: number, end: number): Found<T>[] {
     if (hits[middle]!.span.start < start) low = middle + 1;
     else high = middle;
   }
+  return low;
+}
+
+/** Whether a hit starts in [start, end). */
+function anyBetween<T>(hits: Found<T>[], start: number, end: number): boolean {
+  const index = firstFrom(hits, start);
+  return index < hits.length && hits[index]!.span.start < end;
+}
+
+/** The hits (sorted by start) that lie inside [start, end). */
+function between<T>(hits: Found<T>[], start: number, end: number): Found<T>[] {
+  const low = firstFrom(hits, start);
   const found: Found<T>[] = [];
   for (let index = low; index < hits.length && hits[index]!.span.start < end; index++) {
     if (hits[index]!.span.end <= end) found.push(hits[index]!);
