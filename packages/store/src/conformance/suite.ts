@@ -1,6 +1,7 @@
 import { type CorpusRecord, createDocumentId, type Document, facetNames, isDocument } from "@corpus/schema";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { filterTag } from "../core/derive.js";
 import { generateSyntheticLibrary } from "../synthetic/index.js";
 import type { OpenStoreOptions } from "../open-store.js";
 import type { Store } from "../store.js";
@@ -320,6 +321,22 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
       const broken = await store.search({ text: '"sanctions relief', mode: "advanced" } as never);
       expect(broken.fellBackToLiteral).toBe(true);
       expect(broken.total).toBe(1);
+    });
+
+    it("never lets a query word match the hidden filter tokens", async () => {
+      await store.upsert({ records: smallLibrary() });
+      // Filter values are indexed as tokens next to the text (decision 0020); a user who types
+      // one, or a prefix of one, must still only search the text.
+      const tag = filterTag("kind", "event");
+      for (const [text, mode] of [
+        [tag, "simple"],
+        [`"${tag}"`, "advanced"],
+        [`${tag.slice(0, 5)}*`, "advanced"],
+        ["tg*", "advanced"],
+        [`nuclear ${tag}`, "simple"],
+      ] as const)
+        expect((await store.search({ text, mode, limit: 5 })).total, text).toBe(0);
+      expect((await store.search({ text: "nuclear", limit: 5 })).total).toBeGreaterThan(0);
     });
 
     it("never fails on any query text (property test on the real engine)", async () => {

@@ -198,27 +198,46 @@ function quoteFts(word: string): string {
   return `"${word.replaceAll('"', '""')}"`;
 }
 
-/** FTS5 MATCH syntax. FTS5's NOT is binary, so an AND with negations renders as (positives) NOT x NOT y. */
-export function toFts5(node: QueryNode): string {
+// Filter tokens ("tg" + 8 hex digits, see filterTag in derive.ts) live in the same FTS5 table as
+// the text, in its `tags` column. Only a word that could be such a token needs a column filter:
+// a column filter makes FTS5 decode every position list (3-6x slower on common words).
+const TAG_LIKE = /^tg[0-9a-f]{0,8}$/;
+function mayMatchTag(word: string, prefix: boolean): boolean {
+  return TAG_LIKE.test(word) || (prefix && "tg".startsWith(word));
+}
+
+/**
+ * FTS5 MATCH syntax. FTS5's NOT is binary, so an AND with negations renders as (positives) NOT x
+ * NOT y. With `textColumns`, terms that could match a filter token are limited to those columns.
+ */
+export function toFts5(node: QueryNode, textColumns?: string): string {
+  const limit = (text: string, tagLike: boolean) =>
+    textColumns && tagLike ? `{${textColumns}} : ${text}` : text;
   switch (node.type) {
     case "term":
-      return node.prefix ? `${quoteFts(node.text)}*` : quoteFts(node.text);
+      return limit(
+        node.prefix ? `${quoteFts(node.text)}*` : quoteFts(node.text),
+        mayMatchTag(node.text, node.prefix),
+      );
     case "phrase":
-      return quoteFts(node.terms.join(" "));
+      return limit(
+        quoteFts(node.terms.join(" ")),
+        node.terms.some((term) => mayMatchTag(term, false)),
+      );
     case "or":
-      return `(${node.children.map(toFts5).join(" OR ")})`;
+      return `(${node.children.map((child) => toFts5(child, textColumns)).join(" OR ")})`;
     case "not":
       // The parser never leaves a lone negation (it falls back to literal instead); render one
       // as a query that matches nothing rather than as invalid syntax.
-      return `(${toFts5(node.child)} NOT ${toFts5(node.child)})`;
+      return `(${toFts5(node.child, textColumns)} NOT ${toFts5(node.child, textColumns)})`;
     case "and": {
       const positives = node.children.filter((child) => child.type !== "not");
       const negatives = node.children.filter((child) => child.type === "not") as {
         type: "not";
         child: QueryNode;
       }[];
-      let text = `(${positives.map(toFts5).join(" AND ")})`;
-      for (const negative of negatives) text = `(${text} NOT ${toFts5(negative.child)})`;
+      let text = `(${positives.map((child) => toFts5(child, textColumns)).join(" AND ")})`;
+      for (const negative of negatives) text = `(${text} NOT ${toFts5(negative.child, textColumns)})`;
       return text;
     }
   }

@@ -65,12 +65,13 @@ class Connection {
 }
 
 function ftsExpression(node: QueryNode, scope: SearchScope, tags?: readonly (readonly string[])[]): string {
-  const expression = toFts5(node);
-  // Without a column filter the text must not match the tags column: limit it to title and body.
-  if (scope === "section") return expression;
-  let text = scope === "title" ? `{title} : (${expression})` : `{title body} : (${expression})`;
+  if (scope === "section") return toFts5(node);
+  // Title scope needs its column filter; the whole text only keeps filter tokens out (see toFts5).
+  let text = scope === "title" ? `{title} : (${toFts5(node)})` : `(${toFts5(node, "title body")})`;
+  // Filter tokens occur only in the tags column, so they need no column filter of their own; a
+  // body that happened to contain one is removed by the exact filter applied in memory afterwards.
   for (const group of tags ?? [])
-    if (group.length > 0) text += ` AND {tags} : (${group.map((tag) => `"${tag}"`).join(" OR ")})`;
+    if (group.length > 0) text += ` AND (${group.map((tag) => `"${tag}"`).join(" OR ")})`;
   return text;
 }
 
@@ -264,7 +265,9 @@ export function openSqliteDriver(path: string): SqlDriver {
           sql += " AND rowid < ?";
           params.push(filter.maxSeq);
         }
-        if (limit) sql += " ORDER BY rank";
+        // Not ORDER BY rank: FTS5's ranked plan scores every match and ignores the rowid range
+        // (1.7 s instead of 0.1 s for a 20k window of a word found in 98% of a million documents).
+        if (limit) sql += " ORDER BY 2 DESC, 1 DESC";
       }
       if (limit) {
         sql += " LIMIT ?";
