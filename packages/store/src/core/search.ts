@@ -13,7 +13,7 @@ import { Bitset } from "./bitset.js";
 import { filterTag, summarize } from "./derive.js";
 import type { ScoreFilter, ScoredSeq, SqlDriver } from "./driver.js";
 import { DIMENSIONS, dateBoundToNumber, type Dimension, type FacetIndex } from "./facet-index.js";
-import { type ParsedQuery, parseQueryText, toFts5 } from "./query-text.js";
+import { type ParsedQuery, parseQueryText, type QueryNode, toFts5 } from "./query-text.js";
 import { buildSnippet } from "./snippet.js";
 
 /** A cursor that does not belong to this search (tampered, or from another sort order). */
@@ -32,7 +32,7 @@ export interface SearchTuning {
 
 export const defaultSearchTuning: SearchTuning = {
   scoreAllLimit: 20_000,
-  scoreFilteredLimit: 20_000,
+  scoreFilteredLimit: 5_000,
   champions: 2_000,
   recentWindow: 20_000,
 };
@@ -65,9 +65,14 @@ function decodeCursor(text: string, sort: string): Cursor {
   throw new InvalidCursorError("this cursor does not belong to this search; start again without a cursor");
 }
 
+/** Least-recently-used entries, bounded by count or, with `weigh`, by total weight (bytes). */
 class LruCache<V> {
   private entries = new Map<string, V>();
-  constructor(private readonly capacity: number) {}
+  private weight = 0;
+  constructor(
+    private readonly capacity: number,
+    private readonly weigh: (value: V) => number = () => 1,
+  ) {}
   get(key: string): V | undefined {
     const value = this.entries.get(key);
     if (value !== undefined) {
@@ -77,9 +82,18 @@ class LruCache<V> {
     return value;
   }
   set(key: string, value: V): void {
-    this.entries.delete(key);
+    const previous = this.entries.get(key);
+    if (previous !== undefined) {
+      this.weight -= this.weigh(previous);
+      this.entries.delete(key);
+    }
     this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    this.weight += this.weigh(value);
+    while (this.weight > this.capacity && this.entries.size > 1) {
+      const [oldestKey, oldest] = this.entries.entries().next().value as [string, V];
+      this.entries.delete(oldestKey);
+      this.weight -= this.weigh(oldest);
+    }
   }
 }
 
@@ -146,6 +160,10 @@ const FILTER_DIMENSIONS = [
 export class SearchEngine {
   // 256 match sets of a million documents are 32 MB; champion lists are 2,000 numbers each.
   private matchCache = new LruCache<Bitset>(256);
+  // Per-term sets: ~64 MB at a million documents (a bitset is 125 KB there; rare terms far less).
+  private termCache = new LruCache<Bitset | Uint32Array>(64 * 1024 * 1024, (value) =>
+    value instanceof Bitset ? value.words.byteLength : value.byteLength,
+  );
   private championCache = new LruCache<ScoredSeq[]>(1024);
 
   constructor(
@@ -167,10 +185,61 @@ export class SearchEngine {
     const key = this.cacheKey(parsed, query);
     const cached = this.matchCache.get(key);
     if (cached) return cached;
-    const seqs = await this.driver.matchSeqs(parsed.node, query.scope, query.section);
-    const set = Bitset.fromSeqs(this.index.size, seqs).andInPlace(this.index.alive);
+    // Over whole documents, AND / OR / NOT of the engine's per-term sets is exactly what the
+    // engine would compute; within one section it is not (both words must be in the same section).
+    const set =
+      query.scope === "section"
+        ? Bitset.fromSeqs(
+            this.index.size,
+            await this.driver.matchSeqs(parsed.node, query.scope, query.section),
+          )
+        : await this.nodeSet(parsed.node, query);
+    set.andInPlace(this.index.alive);
     this.matchCache.set(key, set);
     return set;
+  }
+
+  /**
+   * The documents matching one node of the query, combined in memory from the sets of its terms
+   * and phrases. Those are cached one by one, so a new query made of words seen before (the
+   * common case: "peace talks" after "peace") costs no engine work; reading the set of a word
+   * found in most of the library is the slowest thing a search does (100-250 ms at 1M).
+   */
+  private async nodeSet(node: QueryNode, query: SearchQuery): Promise<Bitset> {
+    switch (node.type) {
+      case "term":
+      case "phrase": {
+        const key = `${this.index.mark}|${query.scope}|${toFts5(node)}`;
+        let members = this.termCache.get(key);
+        if (!members) {
+          const seqs = await this.driver.matchSeqs(node, query.scope, query.section);
+          // Small sets stay as sorted arrays (4 bytes a match), large ones as bitsets (1 bit a document).
+          members = seqs.length * 32 < this.index.size ? seqs : Bitset.fromSeqs(this.index.size, seqs);
+          this.termCache.set(key, members);
+        }
+        return members instanceof Bitset ? members.clone() : Bitset.fromSeqs(this.index.size, members);
+      }
+      case "and": {
+        let result: Bitset | null = null;
+        for (const child of node.children)
+          if (child.type !== "not") {
+            const set = await this.nodeSet(child, query);
+            result = result ? result.andInPlace(set) : set;
+          }
+        if (!result) return new Bitset(this.index.size);
+        for (const child of node.children)
+          if (child.type === "not") result.andNotInPlace(await this.nodeSet(child.child, query));
+        return result;
+      }
+      case "or": {
+        const result = new Bitset(this.index.size);
+        for (const child of node.children) result.orInPlace(await this.nodeSet(child, query));
+        return result;
+      }
+      case "not":
+        // The parser never leaves a lone negation; like the engine rendering, it matches nothing.
+        return new Bitset(this.index.size);
+    }
   }
 
   private filterSets(query: SearchQuery): Map<Dimension, Bitset> {
@@ -291,6 +360,33 @@ export class SearchEngine {
         await score(postgres ? { seqs: [...results.toArray()] } : { tags: this.filterTags(query) }, null),
         0,
       );
+    if (filtered) {
+      // Many results after filters: the newest `scoreFilteredLimit` results come first, by score,
+      // then the older ones. The window is a seq range, so the engine scores only its members
+      // (SQLite: text AND filter tokens from minSeq on); it is cached for the next pages.
+      const minSeq = results.thresholdForTop(this.tuning.scoreFilteredLimit);
+      let first: Ranked[] = [];
+      if (cursorTier === 0) {
+        const key = `filtered|${minSeq}|${JSON.stringify(query.filters ?? {})}|${this.cacheKey(parsed, query)}`;
+        let scored = this.championCache.get(key);
+        if (!scored) {
+          scored = await score(
+            postgres
+              ? { seqs: [...results.toArray()].filter((seq) => seq >= minSeq) }
+              : { minSeq, tags: this.filterTags(query) },
+            null,
+          );
+          this.championCache.set(key, scored);
+        }
+        first = finish(scored, 0).filter((item) => item.seq >= minSeq);
+        if (first.length > limit) return first;
+      }
+      const older = finish(
+        await score({ maxSeq: minSeq, ...(postgres ? {} : { tags: this.filterTags(query) }) }, null),
+        1,
+      );
+      return [...first, ...older];
+    }
     const minSeq = match.thresholdForTop(this.tuning.recentWindow);
     let first: Ranked[] = [];
     if (cursorTier === 0) {
@@ -330,7 +426,9 @@ export class SearchEngine {
     if (fromYear !== null || toYear !== null) {
       const first = fromYear ?? toYear! - 60;
       const last = toYear ?? fromYear! + 60;
-      if (last - first <= 60)
+      // A few years narrow the engine's work; a wide range is an OR of many long posting lists
+      // that costs more than it saves (the exact date filter is applied in memory anyway).
+      if (last - first <= 4)
         groups.push(
           Array.from({ length: last - first + 1 }, (_, offset) => filterTag("year", String(first + offset))),
         );
