@@ -53,10 +53,9 @@ export function splitTitleAndAffiliations(text: string, base = 0): TitleAndAffil
   }
   const result: TitleAndAffiliations = { affiliations: readOrganizations(parts.slice(first)) };
   if (first > 0) {
-    const titleParts = parts.slice(0, first);
-    const start = titleParts[0]!.start;
-    const end = titleParts[titleParts.length - 1]!.end;
-    result.title = { text: titleParts.map((part) => part.text).join(", "), span: { start, end } };
+    const start = parts[0]!.start;
+    const end = parts[first - 1]!.end;
+    result.title = { text: joinPartTexts(parts, 0, first), span: { start, end } };
   }
   return result;
 }
@@ -79,6 +78,16 @@ function commaParts(text: string, base: number): Part[] {
 }
 
 /** The last index j such that parts[index..j] joined with ", " is a known organization, or -1. */
+/** The texts of `parts[from..to)` joined by ", " (a loop: see joinLineTexts). */
+function joinPartTexts(parts: readonly Part[], from: number, to: number): string {
+  let text = "";
+  for (let index = from; index < to; index++) {
+    if (index > from) text += ", ";
+    text += parts[index]!.text;
+  }
+  return text;
+}
+
 function knownFrom(parts: Part[], index: number): number {
   let found = -1;
   let joined = "";
@@ -109,10 +118,7 @@ function readOrganizations(parts: Part[]): TitleAndAffiliations["affiliations"] 
       flush();
       const last = parts[knownEnd]!;
       current = {
-        text: parts
-          .slice(index, knownEnd + 1)
-          .map((item) => item.text)
-          .join(", "),
+        text: joinPartTexts(parts, index, knownEnd + 1),
         start: part.start,
         end: last.end,
       };

@@ -1,5 +1,5 @@
 import { digestSection, issueLine, type Layout } from "./detect.js";
-import { isTitleLike, type Line, lineDate, spanOf, spanOfLines, stopLine } from "./lines.js";
+import { isTitleLike, joinLineTexts, type Line, lineDate, spanOf, spanOfLines, stopLine } from "./lines.js";
 import { scanMentions } from "./mentions.js";
 import { groupParagraphs, readAuthors, readTopics } from "./publications.js";
 import type { DocumentBuilder, PageRecords } from "./records.js";
@@ -30,8 +30,13 @@ export function readDigestArticle(
   const closeSection = () => {
     if (current.lines.length === 0 && !current.heading) return;
     const paragraphs = groupParagraphs(current.lines);
+    let text = "";
+    for (let index = 0; index < paragraphs.length; index++) {
+      if (index > 0) text += "\n\n";
+      text += joinLineTexts(paragraphs[index]!, " ");
+    }
     const section: { heading?: string; text: string; quotes: { text: string }[] } = {
-      text: paragraphs.map((paragraph) => paragraph.map((line) => line.text).join(" ")).join("\n\n"),
+      text,
       quotes: quotesOf(paragraphs),
     };
     if (current.heading) section.heading = current.heading;
@@ -80,7 +85,7 @@ export function readDigestArticle(
     if (!summaryDone && line.paragraphStart && !document.record.summary) {
       const paragraph = [line];
       while (lines[index + 1] && !lines[index + 1]!.paragraphStart) paragraph.push(lines[++index]!);
-      document.set("summary", paragraph.map((item) => item.text).join(" "), spanOfLines(paragraph));
+      document.set("summary", joinLineTexts(paragraph, " "), spanOfLines(paragraph));
       for (const item of paragraph) scanMentions(document, item.text, item.start);
       continue;
     }
@@ -96,7 +101,7 @@ function quotesOf(paragraphs: readonly Line[][]): { text: string }[] {
   const quotes: { text: string }[] = [];
   let open: string[] | null = null;
   for (const paragraph of paragraphs) {
-    const text = paragraph.map((line) => line.text).join(" ");
+    const text = joinLineTexts(paragraph, " ");
     if (!open && /^[“"]/.test(text)) open = [];
     if (!open) continue;
     open.push(text);

@@ -3,6 +3,7 @@ import { readEventPeople, readHosts, readWhenAndWhere, scanHashtags, scanMention
 import {
   isDateLine,
   isTitleLike,
+  joinLineTexts,
   type Line,
   relatedHeading,
   spanOf,
@@ -84,7 +85,7 @@ export function readEvent(
   const first = description[0];
   if (first) event.set("summary", first.text, spanOf(first));
   if (description.length > 0) {
-    event.set("sections", [{ text: description.map((line) => line.text).join("\n\n"), quotes: [] }]);
+    event.set("sections", [{ text: joinLineTexts(description, "\n\n"), quotes: [] }]);
     event.note("sections[0]", {
       start: description[0]!.start,
       end: description[description.length - 1]!.end,

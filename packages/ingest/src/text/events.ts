@@ -135,14 +135,13 @@ export function readEventPeople(
       used.add(index);
     }
   }
-  if (agenda.length > 0)
-    document.set(
-      "agenda",
-      agenda.map((item) => ({
-        ...item,
-        people: (item.people as { id: string }[]).filter((person) => person.id),
-      })),
-    );
+  if (agenda.length > 0) {
+    // Filled by push, not `map` (an optimised `map` returns a holey array: see joinLineTexts).
+    const items: Record<string, unknown>[] = [];
+    for (const item of agenda)
+      items.push({ ...item, people: (item.people as { id: string }[]).filter((person) => person.id) });
+    document.set("agenda", items);
+  }
   return used;
 }
 

@@ -1,5 +1,5 @@
 import { findDates } from "./dates.js";
-import { isTitleLike, type Line, lineDate, spanOf, spanOfLines } from "./lines.js";
+import { isTitleLike, joinLineTexts, type Line, lineDate, spanOf, spanOfLines } from "./lines.js";
 import { scanHashtags, scanMentions } from "./mentions.js";
 import { isKnownOrganization } from "./organizations.js";
 import type { PageHints } from "./parse-text.js";
@@ -68,8 +68,8 @@ export function readGeneric(page: PageRecords, text: string, lines: readonly Lin
   if (byLine) readAuthors(document, byLine);
   const prose = body.filter((line) => line !== byLine && line !== masthead?.issueLine);
   const paragraphs = groupParagraphs(prose);
-  const summary = paragraphs.find((paragraph) => paragraph.map((line) => line.text).join(" ").length > 60);
-  if (summary) document.set("summary", summary.map((line) => line.text).join(" "), spanOfLines(summary));
+  const summary = paragraphs.find((paragraph) => joinLineTexts(paragraph, " ").length > 60);
+  if (summary) document.set("summary", joinLineTexts(summary, " "), spanOfLines(summary));
   if (paragraphs.length > 0) {
     document.set("sections", sectionsOf(paragraphs));
     document.note("sections", spanOfLines(prose));

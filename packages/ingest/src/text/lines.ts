@@ -70,6 +70,20 @@ export function contentLines(text: string): Line[] {
   return lines;
 }
 
+/**
+ * The lines' texts joined by `separator`. A loop, not `lines.map(…).join(…)`: once V8 optimises
+ * the caller, its inlined `map` returns a holey array where the interpreter's was packed, and the
+ * next use of that array (`join`, a spread) deoptimised the whole reader once more.
+ */
+export function joinLineTexts(lines: readonly Line[], separator: string): string {
+  let text = "";
+  for (let index = 0; index < lines.length; index++) {
+    if (index > 0) text += separator;
+    text += lines[index]!.text;
+  }
+  return text;
+}
+
 export function spanOf(line: Line, from = 0, to = line.text.length): Span {
   return { start: line.start + from, end: line.start + to };
 }

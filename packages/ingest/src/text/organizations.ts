@@ -1,4 +1,5 @@
 import { createOrganizationId } from "./ids.js";
+import type { Span } from "@corpus/schema";
 import { createGazetteer, fold } from "./gazetteer.js";
 
 /**
@@ -99,9 +100,13 @@ const table = createGazetteer(
 
 /** Known organizations named anywhere in `text`. */
 export function findOrganizations(text: string, base = 0) {
-  return table
-    .find(text, base)
-    .map((found) => ({ info: toInfo(found.entry), matched: found.matched, span: found.span }));
+  // A loop rather than `map`: an optimised caller's `map` returns a holey array, the
+  // interpreter's a packed one, and the readers deoptimised on meeting the other kind.
+  const found = table.find(text, base);
+  const organizations: { info: OrganizationInfo; matched: string; span: Span }[] = [];
+  for (const item of found)
+    organizations.push({ info: toInfo(item.entry), matched: item.matched, span: item.span });
+  return organizations;
 }
 
 export const organizationIndex = table.index;

@@ -4,6 +4,7 @@ import {
   type Line,
   isDateLine,
   isTitleLike,
+  joinLineTexts,
   lineDate,
   isTopicsLine,
   relatedHeading,
@@ -169,9 +170,8 @@ export function emitPublication(
   if (block.byLine) readAuthors(document, block.byLine);
   if (block.topicsLine) readTopics(document, block.topicsLine);
   const paragraphs = groupParagraphs(block.body);
-  const first =
-    paragraphs.find((paragraph) => paragraph.map((line) => line.text).join(" ").length > 60) ?? paragraphs[0];
-  if (first) document.set("summary", first.map((line) => line.text).join(" "), spanOfLines(first));
+  const first = paragraphs.find((paragraph) => joinLineTexts(paragraph, " ").length > 60) ?? paragraphs[0];
+  if (first) document.set("summary", joinLineTexts(first, " "), spanOfLines(first));
   if (extent === "full" && paragraphs.length > 0) {
     document.set("sections", sectionsOf(paragraphs));
     document.note("sections", spanOfLines(block.body));
@@ -240,7 +240,7 @@ export function sectionsOf(paragraphs: readonly Line[][]): { heading?: string; t
   const sections: { heading?: string; text: string; quotes: [] }[] = [];
   let current: { heading?: string; text: string; quotes: [] } = { text: "", quotes: [] };
   for (const paragraph of paragraphs) {
-    const text = paragraph.map((line) => line.text).join(" ");
+    const text = joinLineTexts(paragraph, " ");
     if (paragraph.length === 1 && text.length <= 90 && !/[.!?:;,"”]$/.test(text) && /^\p{Lu}/u.test(text)) {
       if (current.text || current.heading) sections.push(current);
       current = { heading: text, text: "", quotes: [] };

@@ -14,6 +14,17 @@ import type { OrganizationInfo } from "./organizations.js";
 import type { RegionInfo } from "./regions.js";
 
 type Fields = Record<string, Span[]>;
+/**
+ * A copy filled by push from one array literal: V8 then creates every copy with elements that
+ * can hold strings, where a spread of an empty array made one that only held small integers and
+ * the first alias pushed later deoptimised the reader ("not a Smi").
+ */
+function copyOfStrings(items: readonly string[]): string[] {
+  const copy: string[] = [];
+  for (let index = 0; index < items.length; index++) copy.push(items[index]!);
+  return copy;
+}
+
 interface Entry<T> {
   record: T;
   fields: Fields;
@@ -102,7 +113,7 @@ export class PageRecords {
         id: info.id,
         kind: "organization",
         name: info.name,
-        aliases: [...info.aliases],
+        aliases: copyOfStrings(info.aliases),
       };
       if (info.acronym) record.acronym = info.acronym;
       entry = { record, fields: {} };
@@ -140,7 +151,7 @@ export class PageRecords {
         aliases: [],
         regionType: info.regionType,
         // Copies: the gazetteer's objects are shared by every page and must not leave with a record.
-        countries: [...info.countries],
+        countries: copyOfStrings(info.countries),
       };
       if (info.iso3166) record.iso3166 = { ...info.iso3166 };
       entry = { record, fields: {} };
@@ -160,20 +171,27 @@ export class PageRecords {
   /** Every record of the page: documents first, then stubs for links to pages not on this one, then entities. */
   records(): CorpusRecord[] {
     const provenance = (fields: Fields) => [createProvenance(this.context, this.layout, fields)];
-    const documents = this.documents.map((builder) => builder.build(provenance));
-    const documentIds = new Set(documents.map((document) => document.id));
-    const stubs: CorpusRecord[] = [];
+    // Loops and one array filled by push, not `map` and spreads: an optimised `map` returns a
+    // holey array where the interpreter's is packed, and each kind change deoptimised this method
+    // and the record check that walks the result.
+    const records: CorpusRecord[] = [];
+    const documentIds = new Set<string>();
+    for (const builder of this.documents) {
+      const document = builder.build(provenance);
+      documentIds.add(document.id);
+      records.push(document);
+    }
     for (const [id, stub] of this.stubs) {
       if (documentIds.has(id)) continue;
-      stubs.push(createStub(id, stub.title, provenance({})));
+      records.push(createStub(id, stub.title, provenance({})));
     }
-    const entities = [
-      ...this.people.values(),
-      ...this.organizations.values(),
-      ...this.topics.values(),
-      ...this.regions.values(),
-    ].map((entry) => ({ ...entry.record, provenance: provenance(entry.fields) }) as unknown as CorpusRecord);
-    return [...documents, ...stubs, ...entities];
+    for (const entries of [this.people, this.organizations, this.topics, this.regions] as Map<
+      string,
+      Entry<Record<string, unknown>>
+    >[])
+      for (const entry of entries.values())
+        records.push({ ...entry.record, provenance: provenance(entry.fields) } as unknown as CorpusRecord);
+    return records;
   }
 }
 

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { createRegionId } from "@corpus/schema";
+import { createRegionId, type Span } from "@corpus/schema";
 import { createGazetteer } from "./gazetteer.js";
 
 // Countries come from i18n-iso-countries (ISO 3166-1, maintained upstream); named regions and
@@ -212,7 +212,9 @@ export const regionIndex = gazetteer.index;
 
 /** Countries, named regions and cities written in `text`, each with its span. */
 export function findRegions(text: string, base = 0) {
-  return gazetteer
-    .find(text, base)
-    .map((found) => ({ info: found.entry, matched: found.matched, span: found.span }));
+  // A loop rather than `map` (see findOrganizations).
+  const found = gazetteer.find(text, base);
+  const regions: { info: RegionInfo; matched: string; span: Span }[] = [];
+  for (const item of found) regions.push({ info: item.entry, matched: item.matched, span: item.span });
+  return regions;
 }
