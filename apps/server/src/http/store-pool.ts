@@ -44,6 +44,15 @@ function rebuildError(name: string, message: string): Error {
   return error;
 }
 
+/** A stable hash of what a call's caches depend on: the method and, for searches, the text. */
+function affinity(method: string, args: unknown[]): number {
+  const first = args[0] as { text?: unknown } | string | undefined;
+  const key = `${method}\u0000${typeof first === "object" && first && typeof first.text === "string" ? first.text.trim().toLowerCase() : JSON.stringify(first ?? null)}`;
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < key.length; index++) hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193);
+  return hash >>> 0;
+}
+
 export async function createStorePool(store: Store, location: string, size: number): Promise<Store> {
   let nextId = 0;
   const workers: PoolWorker[] = await Promise.all(
@@ -77,10 +86,16 @@ export async function createStorePool(store: Store, location: string, size: numb
     }),
   );
 
+  // Each worker keeps its own caches (match sets, champion lists, term sets), so the same search
+  // text goes to the same worker: the pool caches twice as much as one worker would, and a
+  // repeated search finds its caches warm. Affinity only breaks ties: when the preferred worker
+  // is busier than another, the least busy one answers, so a slow search never queues a fast
+  // one behind it while another worker is free.
   function dispatch(method: string, args: unknown[]): Promise<unknown> {
-    // The least busy worker: a slow search never queues a fast one behind it when another is free.
-    let chosen = workers[0] as PoolWorker;
-    for (const candidate of workers) if (candidate.inFlight < chosen.inFlight) chosen = candidate;
+    let leastBusy = workers[0] as PoolWorker;
+    for (const candidate of workers) if (candidate.inFlight < leastBusy.inFlight) leastBusy = candidate;
+    const preferred = workers[affinity(method, args) % workers.length] as PoolWorker;
+    const chosen = preferred.inFlight <= leastBusy.inFlight ? preferred : leastBusy;
     const id = nextId++;
     chosen.inFlight++;
     return new Promise((resolve, reject) => {
