@@ -166,3 +166,43 @@ describe("organizations named in two languages", () => {
     ).not.toContain("org:lakeside-peace-council-consejo-de-paz-del-lago");
   });
 });
+
+describe("a title and an organization under a name", () => {
+  const { records, document } = parse(
+    [
+      "Rebuilding Trust After the Ceasefire",
+      "",
+      "Thursday, April 6, 2023",
+      "",
+      "Speakers",
+      "",
+      "Tamana Azizi, panelist",
+      "Founder, Kabul Readers' Collective",
+      "",
+      "Jonas Whitfield, moderator",
+      "President, Lakeshore Mediation Society",
+      "",
+      "Priya Raman",
+      "Senior Fellow, Coastal Studies Program",
+      "",
+      "Oren Castellanos, Director, Harbor Conflict Studies Network",
+    ].join("\n"),
+  );
+  const people = () => document.people.map((item) => item.person.name);
+
+  it("is the person's title, not another person ('Founder, X', 'President, Y', 'Senior Fellow, Z')", () => {
+    expect(people()).toEqual(["Tamana Azizi", "Jonas Whitfield", "Priya Raman", "Oren Castellanos"]);
+    expect(records.filter((record) => record.kind === "person").map((record) => record.name)).toEqual(
+      people(),
+    );
+    const title = (name: string) => document.people.find((item) => item.person.name === name)?.title;
+    expect(title("Tamana Azizi")).toMatch(/^Founder\b/);
+    expect(title("Jonas Whitfield")).toMatch(/^President\b/);
+    expect(title("Priya Raman")).toMatch(/^Senior Fellow\b/);
+  });
+
+  it("keeps 'Name, Title, Organization' lines as people", () => {
+    const oren = document.people.find((item) => item.person.name === "Oren Castellanos");
+    expect(oren?.title).toBe("Director");
+  });
+});

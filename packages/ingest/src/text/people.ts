@@ -129,10 +129,38 @@ const notNameWords = new Set(
   ),
 );
 
+// Words a job title is made of: "Founder", "Vice President", "Senior Fellow", "Executive
+// Director", "Co-founder", "Chief Executive Officer". A line whose part before its first comma is
+// only such words is "Title, Organization", not "Name, Title".
+const titleWords = new Set(
+  "founder co-founder cofounder founding president vice chair chairman chairwoman chairperson co-chair director fellow senior junior principal distinguished visiting nonresident non-resident adjunct emeritus associate assistant deputy executive managing acting interim former chief ceo cto coo cfo officer head lead leader manager coordinator secretary secretary-general under-secretary-general general minister envoy special representative ambassador professor lecturer provost rector researcher scholar analyst advisor adviser counsel counselor counsellor editor editor-in-chief correspondent journalist reporter producer host consultant specialist expert partner trustee commissioner governor member organizer organiser activist strategist administrator program programme research policy country regional national international board of".split(
+    " ",
+  ),
+);
+
+/** "Founder", "Senior Fellow", "Vice President": every word a job-title word. */
+function isJobTitle(text: string): boolean {
+  let sawWord = false;
+  let start = 0;
+  for (let index = 0; index <= text.length; index++) {
+    if (index < text.length && text.charCodeAt(index) !== 32) continue;
+    if (index > start) {
+      const word = text.slice(start, index).toLowerCase().replace(/\.$/, "");
+      if (!titleWords.has(word)) return false;
+      sawWord = true;
+    }
+    start = index + 1;
+  }
+  return sawWord;
+}
+
 /** Does this look like a person's name (2 to 6 words, capitalised, no digits, not a heading)? */
 export function looksLikePersonName(text: string): boolean {
   const name = text.trim();
   if (name.length < 4 || name.length > 60 || /[\d@#:;!?"“”()/|]/.test(name)) return false;
+  // "Founder, Herat Women's Learning Circle": a title and an organization, nobody's name.
+  const comma = name.indexOf(",");
+  if (comma > 0 && isJobTitle(name.slice(0, comma))) return false;
   const words = name.split(/\s+/);
   if (words.length < 2 || words.length > 6) return false;
   let capitalised = 0;
