@@ -93,6 +93,47 @@ describe("merging across files", () => {
     expect(again.records.find((record) => record.id === id)?.kind).toBe("publication");
   });
 
+  it("takes the site from the full page's source when it names one, the teaser's only when it names none", async () => {
+    const siteListing = `Peace Science Made Accessible, Understandable, and Useful.\n\n${listing}`;
+    const teaserFile = parseInput({ path: "listing.txt", bytes: bytes(siteListing) }, { now });
+    const id = createDocumentId("Grain Deals and Their Limits");
+    const teaser = teaserFile.records.find((record) => record.id === id);
+    expect(teaser && "source" in teaser ? teaser.source : undefined).toEqual({
+      site: "Peace Science Digest",
+    });
+    const html = (head: string) =>
+      bytes(
+        `<html><head><title>Grain Deals and Their Limits</title>${head}</head><body><article>${fullPage
+          .split("\n\n")
+          .map((paragraph) => `<p>${paragraph}</p>`)
+          .join("")}</article></body></html>`,
+      );
+    const url = '<link rel="canonical" href="https://example.org/grain-deals">';
+    const cases = [
+      // The full page names its site: it wins, whichever file comes first.
+      [
+        `<meta property="og:site_name" content="Black Sea Review">${url}`,
+        { site: "Black Sea Review", url: "https://example.org/grain-deals" },
+      ],
+      // The full page has a URL but names no site: the URL is kept and the teaser's site fills the gap.
+      [url, { site: "Peace Science Digest", url: "https://example.org/grain-deals" }],
+      // The full page has no source at all: the teaser's site is all there is.
+      ["", { site: "Peace Science Digest" }],
+    ] as const;
+    for (const [head, expected] of cases) {
+      const fullFile = parseInput({ path: "full.html", bytes: html(head) }, { now });
+      expect(fullFile.records.find((record) => record.id === id)).toMatchObject({ extent: "full" });
+      for (const order of [
+        [teaserFile, fullFile],
+        [fullFile, teaserFile],
+      ]) {
+        const batch = await prepareBatch(order, emptyLibrary);
+        const merged = batch.records.find((record) => record.id === id);
+        expect(merged && "source" in merged ? merged.source : undefined).toEqual(expected);
+      }
+    }
+  });
+
   it("warns about two full documents with one id in a batch, and merges them", async () => {
     const first = parseInput({ path: "a/full.txt", bytes: bytes(fullPage) }, { now });
     const second = parseInput(

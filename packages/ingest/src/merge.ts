@@ -104,6 +104,12 @@ function mergeDocuments(primary: Document, secondary: Document): Document {
     merged.title = secondary.title;
     merged.titleDerived = false;
   }
+  // The source is merged part by part, like the record: the fuller record's site and URL win, and
+  // the other's fill only a part the fuller one lacks (a full page with a URL but no site name
+  // still gets the teaser's site; a teaser never replaces the site a full page names).
+  const source = mergeSource(primary.source, secondary.source);
+  if (source) merged.source = source;
+  else delete merged.source;
   merged.date = preciser(primary.date, secondary.date);
   merged.endDate = preciser(primary.endDate, secondary.endDate);
   if (merged.date === undefined) delete merged.date;
@@ -130,6 +136,16 @@ function mergeDocuments(primary: Document, secondary: Document): Document {
   merged.hashtags = union(primary.hashtags, secondary.hashtags);
   merged.links = unionBy(primary.links, secondary.links, (item) => `${item.type}|${item.target.id}`);
   return merged as Document;
+}
+
+function mergeSource(primary: Document["source"], secondary: Document["source"]): Document["source"] {
+  const site = primary?.site || secondary?.site;
+  const url = primary?.url || secondary?.url;
+  if (!site && !url) return undefined;
+  const source: NonNullable<Document["source"]> = {};
+  if (site) source.site = site;
+  if (url) source.url = url;
+  return source;
 }
 
 /** The date with more parts read from the page wins; a read date beats an inferred one. */
