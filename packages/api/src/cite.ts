@@ -50,7 +50,60 @@ function dateParts(date: PartialDate | undefined): { "date-parts": number[][] } 
   return { "date-parts": [parts] };
 }
 
+// Names that English text often writes family name first: "Seo Min-ji", "Kim Jong Un", "Xi
+// Jinping", "Kishida Fumio". The schema keeps one name string with no name order, so the order
+// is read from the name itself: a common Korean, Chinese or Japanese family name, then a given
+// name shaped like one (hyphenated syllables, two one-syllable words, one or two pinyin syllables,
+// or Japanese syllables after a Japanese family name). Anything else ("Min-ji Seo", "Tongfi Kim",
+// "Lee Wilson", "Shinzo Abe") is left to citation-js, which reads given name first.
+const koreanChineseFamilies = new Set(
+  "kim lee yi rhee park pak choi choe jung jeong chung kang cho jo yoon yun jang chang lim im han oh seo suh shin sin kwon hwang ahn an song yoo yu ryu hong jeon chun ko go moon mun yang son sohn bae baek paik heo hur nam noh roh ha kwak sung seong cha joo ju woo koo ku min na jin ji eom um chae won bang kong hyun ham byun yeo ban gil pyo tak do seok ma goh wi yeom chu wang li zhang liu chen huang zhao wu zhou xu sun zhu hu guo he gao lin luo zheng liang xie tang feng deng cao peng zeng xiao tian dong pan yuan cai jiang du ye cheng wei su lu ding ren yao shen zhong cui tan fan liao shi jia xia fu fang zou xiong bai meng qin qiu hou yin xue yan duan lei long tao mao hao gu gong shao wan qian dai xi bo hua qi wen chiang tsai hsu hsieh chou kuo lai teng chao tsao ho kao soong tung wong chan cheung leung lau ng tse yeung".split(
+    " ",
+  ),
+);
+const japaneseFamilies = new Set(
+  "abe sato suzuki takahashi tanaka watanabe ito yamamoto nakamura kobayashi kato yoshida yamada sasaki yamaguchi matsumoto inoue kimura hayashi shimizu saito yamazaki mori ikeda hashimoto ishikawa ogawa okada hasegawa fujita goto kondo murakami endo aoki sakamoto fukuda ota nishimura fujii okamoto matsuda nakajima harada ono takeuchi kishida koizumi hatoyama noda suga ishiba kan aso nakasone obuchi hosokawa kono motegi kamikawa takaichi".split(
+    " ",
+  ),
+);
+// Family names so common that "Wei Li" or "Chen Lin" is more likely given name first.
+const givenFirstWhenLast = new Set(
+  "li lee wang zhang liu chen yang huang zhao wu zhou xu sun zhu lin kim park choi".split(" "),
+);
+// One romanised Korean or Chinese syllable (Revised Romanization, McCune-Reischauer, Wade-Giles):
+// "min", "ji", "jong", "un", "yeol", "shek", "hui", "jeou".
+const syllable =
+  /^(?:ch|sh|zh|ts|tz|hs|kk|tt|pp|ss|jj|[bcdfghjklmnpqrstwxyz])?'?[yw]?(?:a|ae|ai|ao|e|ei|eo|eou|eu|i|ia|iao|ie|iu|o|oe|oi|oo|ou|u|ua|uai|ue|ui|uo|ü)(?:ng|n|m|l|k|p|t|h|b|g)?$/;
+// One or two pinyin syllables written as one word: "jinping", "keqiang", "yi".
+const pinyinSyllable =
+  "(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|an|ei|en|ia|ie|in|iu|ou|ua|ui|un|uo|ue|a|e|i|u|ü)|[bpmfwy]?o|er)";
+const pinyinGiven = new RegExp(`^${pinyinSyllable}${pinyinSyllable}?$`);
+// Japanese syllables, two or more: "fumio", "shinzo", "yoshihide".
+const japaneseGiven =
+  /^(?:(?:ky|gy|sh|ch|ny|hy|by|py|my|ry|ts|[kgsztdnhbpmyrwjf])?[aiueoōū]|n(?![aiueoōūy])){2,}$/;
+
+function familyFirst(name: string): { given: string; family: string } | undefined {
+  const words = name.split(" ");
+  if (words.length < 2 || words.length > 3) return undefined;
+  const family = words[0]!;
+  const key = family.toLowerCase();
+  const rest = words.slice(1).map((word) => word.toLowerCase());
+  const given = words.slice(1).join(" ");
+  if (!/^\p{Lu}/u.test(family) || words.slice(1).some((word) => !/^\p{Lu}/u.test(word))) return undefined;
+  if (japaneseFamilies.has(key))
+    return rest.length === 1 && japaneseGiven.test(rest[0]!) ? { given, family } : undefined;
+  if (!koreanChineseFamilies.has(key)) return undefined;
+  if (rest.length === 2) return rest.every((word) => syllable.test(word)) ? { given, family } : undefined;
+  const word = rest[0]!;
+  const parts = word.split(/[-‐]/);
+  if (parts.length === 2) return parts.every((part) => syllable.test(part)) ? { given, family } : undefined;
+  if (parts.length === 1 && pinyinGiven.test(word) && !givenFirstWhenLast.has(word)) return { given, family };
+  return undefined;
+}
+
 function personName(name: string): { given?: string; family?: string; literal?: string } {
+  const ordered = familyFirst(name.trim());
+  if (ordered) return ordered;
   const parsed = citationName.parse(name);
   return parsed.family ? { given: parsed.given, family: parsed.family } : { literal: name };
 }
