@@ -156,6 +156,48 @@ describe.skipIf(missing !== null)(
       expect(errors).toEqual([]);
     });
 
+    it("brings the marked characters into view when a field of the source text is chosen", async () => {
+      // A short window, so that most fields of a long page are read from below the fold.
+      const height = 500;
+      const context = await browser.newContext({ viewport: { width: 1280, height } });
+      const page = await context.newPage();
+      await page.goto(`${webUrl}/?q=${encodeURIComponent("Yemen truce")}`);
+      await page.locator(".hit h3 a").first().click();
+      await page.waitForURL(/\/documents\//);
+      await page.goto(`${page.url().split(/[?#]/)[0]}/source`);
+      const links = page.locator(".field-list a");
+      const count = await links.count();
+      expect(count).toBeGreaterThan(3);
+      let belowTheFold = 0;
+      // From the last field (read from late in the page) backwards: each click starts from the
+      // field list at the top of the page.
+      for (let index = count - 1; index >= Math.max(0, count - 6); index--) {
+        const link = links.nth(index);
+        const field = new URL(`${webUrl}/${(await link.getAttribute("href")) ?? ""}`).searchParams.get(
+          "field",
+        );
+        await link.click();
+        await page.waitForURL((url) => url.searchParams.get("field") === field);
+        const mark = page.locator("mark#selected");
+        await mark.waitFor();
+        const top = await mark.evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+        if (top > height) belowTheFold++;
+        await expect
+          .poll(
+            async () => {
+              const box = await mark.boundingBox();
+              return box !== null && box.y >= 0 && box.y < height;
+            },
+            { message: `the mark of ${field} is in view` },
+          )
+          .toBe(true);
+      }
+      // The test means something only if some marks start out of sight.
+      expect(belowTheFold).toBeGreaterThan(0);
+      await page.screenshot({ path: join(artifacts, "6-source-field.png") });
+      await context.close();
+    });
+
     it("renders scraped markup in a document as inert text", async () => {
       const page = await newPage();
       const response = await page.goto(`${webUrl}/documents/${encodeURIComponent(hostileId.slice(4))}`);

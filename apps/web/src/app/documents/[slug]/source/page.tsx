@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiProblemNotice } from "@/components/api-problem";
+import { ScrollToMark } from "@/components/scroll-to-mark";
 import { documentPath, slugFromSegment } from "@/lib/ids";
 import { load, loadOptional } from "@/lib/load";
 import { describeFieldPath, segmentText, valueAtPath } from "@/lib/provenance";
@@ -115,6 +116,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
               );
             })}
           </pre>
+          <ScrollToMark targetId="selected" field={selected?.[0]} />
         </section>
       </div>
     </>
