@@ -8,7 +8,12 @@ declare module "@citation-js/core" {
   export default citationJs;
 }
 declare module "@citation-js/name" {
-  export function parse(name: string): { given?: string; family?: string; literal?: string };
+  export function parse(name: string): {
+    given?: string;
+    family?: string;
+    "non-dropping-particle"?: string;
+    literal?: string;
+  };
   const name: { parse: typeof parse };
   export default name;
 }

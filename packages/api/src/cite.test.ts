@@ -51,6 +51,18 @@ describe("author names in citations", () => {
     expect(authorOf("Ludwig van Beethoven")).toMatchObject({ family: "Beethoven", given: "Ludwig" });
   });
 
+  it("keeps a name's particle with the family name (de Waal, van der Berg, bin Laden)", () => {
+    expect(authorOf("Thomas de Waal")).toEqual({
+      given: "Thomas",
+      "non-dropping-particle": "de",
+      family: "Waal",
+    });
+    expect(authorOf("Jan van der Berg")).toMatchObject({ "non-dropping-particle": "van der", family: "Berg" });
+    const document = publication("Thomas de Waal");
+    expect(cite(document, "apa").text).toMatch(/^de Waal, T\./);
+    expect(cite(document, "bibtex").text).toContain("de Waal, Thomas");
+  });
+
   it("cites a family-name-first author by the family name (APA, BibTeX)", () => {
     const document = publication("Frank Aum", "Seo Min-ji");
     const apa = cite(document, "apa").text;

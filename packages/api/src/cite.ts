@@ -6,13 +6,21 @@ import "@citation-js/plugin-ris";
 import "@citation-js/plugin-csl";
 import type { CitationFormat } from "./schemas.js";
 
+/** A CSL name; the particle of "Thomas de Waal" belongs with the family name ("de Waal, T."). */
+export interface CslName {
+  given?: string;
+  family?: string;
+  "non-dropping-particle"?: string;
+  literal?: string;
+}
+
 /** CSL-JSON, the interchange format citation-js (and Zotero, Pandoc) read. */
 export interface CslItem {
   id: string;
   type: string;
   title: string;
-  author?: { given?: string; family?: string; literal?: string }[];
-  editor?: { given?: string; family?: string; literal?: string }[];
+  author?: CslName[];
+  editor?: CslName[];
   issued?: { "date-parts": number[][] };
   "event-date"?: { "date-parts": number[][] };
   "event-place"?: string;
@@ -101,11 +109,15 @@ function familyFirst(name: string): { given: string; family: string } | undefine
   return undefined;
 }
 
-function personName(name: string): { given?: string; family?: string; literal?: string } {
+function personName(name: string): CslName {
   const ordered = familyFirst(name.trim());
   if (ordered) return ordered;
   const parsed = citationName.parse(name);
-  return parsed.family ? { given: parsed.given, family: parsed.family } : { literal: name };
+  if (!parsed.family) return { literal: name };
+  const particle = parsed["non-dropping-particle"];
+  return particle
+    ? { given: parsed.given, "non-dropping-particle": particle, family: parsed.family }
+    : { given: parsed.given, family: parsed.family };
 }
 
 export function toCsl(document: Document): CslItem {
