@@ -100,12 +100,30 @@ const objectOf = (required: Record<string, Check>, optional: Record<string, Chec
   };
 };
 
-const bySchema =
-  (schema: { safeParse(value: unknown): { success: boolean } }): Check =>
-  (value) =>
-    isObject(value) &&
-    Object.values(value).every((item) => item !== undefined) &&
-    schema.safeParse(value).success;
+// An object of strings the schema accepted is remembered by its keys and values (in order).
+const bySchema = (schema: { safeParse(value: unknown): { success: boolean } }): Check => {
+  const accepted = new Set<string>();
+  return (value) => {
+    if (!isObject(value)) return false;
+    let key: string | undefined = "";
+    for (const name in value) {
+      const item = value[name];
+      if (item === undefined) return false;
+      if (key !== undefined)
+        key =
+          typeof item === "string" && Object.hasOwn(value, name)
+            ? `${key}${JSON.stringify([name, item])}`
+            : undefined;
+    }
+    if (key !== undefined && accepted.has(key)) return true;
+    if (!schema.safeParse(value).success) return false;
+    if (key !== undefined) {
+      if (accepted.size >= 4096) accepted.clear();
+      accepted.add(key);
+    }
+    return true;
+  };
+};
 
 const idPattern = /^(doc|person|org|topic|region):[\p{L}\p{N}][\p{L}\p{N}-]*$/u;
 const idOf =
@@ -191,10 +209,33 @@ function acceptedPart(
   return true;
 }
 
-// Dates are few; the schema's own refinements (days in a month, a day needs a month) decide.
+// Dates are few; the schema's own refinements (days in a month, a day needs a month) decide, and
+// a date of plain numbers it accepted is remembered by its parts.
+const acceptedDates = new Set<string>();
 const date: Check = (value) => {
+  if (!isObject(value)) return false;
+  // The key of a date whose own fields are only year, month and day, each a number; else none.
+  let key: string | undefined = "";
+  for (const name in value) {
+    const item = value[name];
+    if (
+      !Object.hasOwn(value, name) ||
+      typeof item !== "number" ||
+      (name !== "year" && name !== "month" && name !== "day")
+    ) {
+      key = undefined;
+      break;
+    }
+    key = `${key}${name}${item} `;
+  }
+  if (key !== undefined && acceptedDates.has(key)) return true;
   const parsed = partialDateSchema.safeParse(value);
-  return parsed.success && Object.keys(parsed.data).length === Object.keys(value as Plain).length;
+  const valid = parsed.success && Object.keys(parsed.data).length === Object.keys(value).length;
+  if (valid && key !== undefined) {
+    if (acceptedDates.size >= 4096) acceptedDates.clear();
+    acceptedDates.add(key);
+  }
+  return valid;
 };
 const hashtag: Check = (value) => typeof value === "string" && /^#[\p{L}\p{N}_]+$/u.test(value);
 const code =

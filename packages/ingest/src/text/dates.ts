@@ -65,8 +65,17 @@ function make(
     date.month = value;
   }
   if (dayText) date.day = Number(dayText);
-  return partialDateSchema.safeParse(date).success ? date : null;
+  const key = `${date.year} ${date.month} ${date.day}`;
+  let valid = validDates.get(key);
+  if (valid === undefined) {
+    valid = partialDateSchema.safeParse(date).success;
+    if (validDates.size >= 4096) validDates.clear();
+    validDates.set(key, valid);
+  }
+  return valid ? date : null;
 }
+// The schema's answer for each year, month and day met lately (the same dates recur on many pages).
+const validDates = new Map<string, boolean>();
 
 /** Every date written in `text`, with its span (offset by `base`). Overlapping matches keep the first, longest. */
 export function findDates(text: string, base = 0): FoundDate[] {

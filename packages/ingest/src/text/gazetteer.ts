@@ -48,7 +48,7 @@ export function createGazetteer<T>(entries: readonly { names: readonly string[];
       return scan(text, base)[0]!;
     },
     lookup(name) {
-      return byName.get(name) ?? byFolded.get(fold(name));
+      return byName.get(name) ?? byFolded.get(foldRemembered(name));
     },
   };
 }
@@ -299,6 +299,20 @@ function withoutPossessive(text: string, start: number, end: number): number {
     stripped--;
   }
   return stripped;
+}
+
+// Folded forms of the names looked up lately: the same comma parts and lines come back page after
+// page, and folding (Unicode normalisation and four patterns) costs more than the look-up.
+const foldedNames = new Map<string, string>();
+
+function foldRemembered(name: string): string {
+  let folded = foldedNames.get(name);
+  if (folded === undefined) {
+    folded = fold(name);
+    if (foldedNames.size >= 4096) foldedNames.clear();
+    foldedNames.set(name, folded);
+  }
+  return folded;
 }
 
 /** Case, accents, "the" and punctuation folded: for looking a written name up in a table. */

@@ -38,9 +38,32 @@ function note(fields: Fields, path: string, span: Span | undefined) {
     list = [];
     fields[path] = list;
   }
-  if (list.length < MAX_SPANS && !list.some((item) => item.start === span.start && item.end === span.end))
-    list.push(span);
+  if (list.length >= MAX_SPANS) return;
+  for (let index = 0; index < list.length; index++) {
+    const item = list[index]!;
+    if (item.start === span.start && item.end === span.end) return;
+  }
+  list.push(span);
 }
+
+/**
+ * `${prefix}[${index}]`, made once per index and reused: the same few keys are noted on every
+ * page, and a reused key string is found in the fields table without being hashed again.
+ */
+function indexedKey(keys: string[], prefix: string, index: number): string {
+  let key = keys[index];
+  if (key === undefined) {
+    key = `${prefix}[${index}]`;
+    if (index < 256) keys[index] = key;
+  }
+  return key;
+}
+const peopleKeys: string[] = [];
+const organizationKeys: string[] = [];
+const topicKeys: string[] = [];
+const regionKeys: string[] = [];
+const hashtagKeys: string[] = [];
+const linkKeys: string[] = [];
 
 export interface ParticipationInput {
   name: string;
@@ -278,7 +301,7 @@ export class DocumentBuilder {
     }
     participation.affiliations = affiliations;
     this.record.people.push(participation);
-    note(this.fields, `people[${index}]`, input.nameSpan);
+    note(this.fields, indexedKey(peopleKeys, "people", index), input.nameSpan);
     note(this.fields, `people[${index}].title`, input.titleSpan);
     note(this.fields, `people[${index}].biography`, input.biographySpan);
   }
@@ -307,7 +330,7 @@ export class DocumentBuilder {
       index = this.record.organizations.length;
       this.record.organizations.push({ organization: reference, role });
     }
-    note(this.fields, `organizations[${index}]`, span);
+    note(this.fields, indexedKey(organizationKeys, "organizations", index), span);
   }
 
   topic(name: string, span: Span | undefined): void {
@@ -317,7 +340,7 @@ export class DocumentBuilder {
       index = this.record.topics.length;
       this.record.topics.push(reference);
     }
-    note(this.fields, `topics[${index}]`, span);
+    note(this.fields, indexedKey(topicKeys, "topics", index), span);
   }
 
   region(info: RegionInfo, written: string, span: Span | undefined): void {
@@ -327,7 +350,7 @@ export class DocumentBuilder {
       index = this.record.regions.length;
       this.record.regions.push(reference);
     }
-    note(this.fields, `regions[${index}]`, span);
+    note(this.fields, indexedKey(regionKeys, "regions", index), span);
   }
 
   hashtag(tag: string, span: Span): void {
@@ -336,7 +359,7 @@ export class DocumentBuilder {
       index = this.record.hashtags.length;
       this.record.hashtags.push(tag);
     }
-    note(this.fields, `hashtags[${index}]`, span);
+    note(this.fields, indexedKey(hashtagKeys, "hashtags", index), span);
   }
 
   link(type: LinkType, target: { id: string; title: string }, span?: Span): void {
@@ -346,7 +369,7 @@ export class DocumentBuilder {
       index = this.record.links.length;
       this.record.links.push({ type, target });
     }
-    note(this.fields, `links[${index}]`, span);
+    note(this.fields, indexedKey(linkKeys, "links", index), span);
   }
 
   /** A link to a page that may not be ingested yet: a stub stands in for it until it is. */
