@@ -57,7 +57,10 @@ describe("author names in citations", () => {
       "non-dropping-particle": "de",
       family: "Waal",
     });
-    expect(authorOf("Jan van der Berg")).toMatchObject({ "non-dropping-particle": "van der", family: "Berg" });
+    expect(authorOf("Jan van der Berg")).toMatchObject({
+      "non-dropping-particle": "van der",
+      family: "Berg",
+    });
     const document = publication("Thomas de Waal");
     expect(cite(document, "apa").text).toMatch(/^de Waal, T\./);
     expect(cite(document, "bibtex").text).toContain("de Waal, Thomas");
