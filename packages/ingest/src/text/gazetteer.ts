@@ -147,24 +147,28 @@ export function createScanner<T>(
       }
       const entry = lookup(text, position, end, hash);
       let strippedEntry: (string[] | null)[] | undefined | null = null;
+      let strippedEnd = end;
       for (let which = 0; which < count; which++) {
         // A word start needs its preceding character at or after the cursor.
         if (position !== 0 && position - 1 < cursors[which]!) continue;
         let candidates = entry?.[which];
+        // Each candidate's first word is the text's word here (or that word without its possessive).
+        let firstWordLength = end - position;
         if (!candidates) {
           // As the single-index scan: the possessive-stripped word only when the word has no entry.
           if (strippedEntry === null) {
-            const strippedEnd = withoutPossessive(text, position, end);
+            strippedEnd = withoutPossessive(text, position, end);
             strippedEntry =
               strippedEnd === end
                 ? undefined
                 : lookup(text, position, strippedEnd, hashStep(HASH_SEED, text, position, strippedEnd));
           }
           candidates = strippedEntry?.[which];
+          firstWordLength = strippedEnd - position;
         }
         if (!candidates) continue;
         for (const name of candidates) {
-          const matchedLength = matchAt(text, position, name);
+          const matchedLength = matchAt(text, position, name, firstWordLength);
           if (matchedLength === -1) continue;
           results[which]!.push({
             entry: indexes[which]!.byName.get(name)!,
@@ -354,11 +358,14 @@ function firstWord(text: string, position: number): string {
   return text.slice(position, cursor);
 }
 
-/** Length of `name` at `position` in `text` (a run of spaces matching one space), or -1. */
-function matchAt(text: string, position: number, name: string): number {
+/**
+ * Length of `name` at `position` in `text` (a run of spaces matching one space), or -1. The first
+ * `known` code units are already known to be equal (the name's first word, found by the scan).
+ */
+function matchAt(text: string, position: number, name: string, known: number): number {
   const length = text.length;
-  let cursor = position;
-  for (let index = 0; index < name.length; index++) {
+  let cursor = position + known;
+  for (let index = known; index < name.length; index++) {
     // Past the end of the text nothing matches (and nothing is read there).
     if (cursor >= length) return -1;
     const expected = name.charCodeAt(index);

@@ -98,12 +98,13 @@ type Hits = {
 const scanAll = createScanner<unknown>([organizationIndex, regionIndex, knownPeople.index]);
 
 function scan(text: string, base: number): Hits {
-  const [organizations, regions, people] = scanAll(text, base) as [
-    Found<KnownOrganization>[],
-    Found<RegionInfo>[],
-    Found<Figure>[],
-  ];
-  return { organizations, regions, people };
+  // Read by index: destructuring an array walks its iterator.
+  const found = scanAll(text, base);
+  return {
+    organizations: found[0] as Found<KnownOrganization>[],
+    regions: found[1] as Found<RegionInfo>[],
+    people: found[2] as Found<Figure>[],
+  };
 }
 
 /**
