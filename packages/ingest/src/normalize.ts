@@ -12,13 +12,16 @@
  */
 export function normalizeText(input: string): string {
   let text = input.normalize("NFC");
-  text = text.replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n");
-  text = text.replace(
-    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufffe]/g,
-    "",
-  );
-  text = text.replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, " ");
-  text = text.replace(/ +\n/g, "\n");
+  // Most texts have nothing these four replacements would change: one pass finds that out.
+  if (anythingToReplace.test(text)) {
+    text = text.replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n");
+    text = text.replace(
+      /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufffe]/g,
+      "",
+    );
+    text = text.replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, " ");
+    text = text.replace(/ +\n/g, "\n");
+  }
   text = trimEnd(text, 32);
   text = text.replace(/\n{3,}/g, "\n\n");
   text = trimEnd(trimStart(text, 10), 10);
@@ -26,6 +29,12 @@ export function normalizeText(input: string): string {
   const again = text.normalize("NFC");
   return again === text ? text : normalizeText(again);
 }
+
+// Whatever one of the first four replacements in `normalizeText` matches: a line break other than
+// "\n", a control character other than "\n" (tab included), a zero-width mark, an exotic space, a
+// space before a line break.
+const anythingToReplace =
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff\ufffe]| \n/;
 
 // What `/^c+/` and `/c+$/` would remove, found without a regular expression (an end-anchored
 // pattern is tried at every position of the text).

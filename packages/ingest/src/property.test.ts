@@ -81,6 +81,36 @@ describe("properties of the parser", () => {
     );
   });
 
+  it("normalisation skips its replacements only where none of them would change the text", () => {
+    // Every replacement, always run.
+    const reference = (input: string): string => {
+      let text = input.normalize("NFC");
+      text = text.replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n");
+      text = text.replace(
+        /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufffe]/g,
+        "",
+      );
+      text = text.replace(/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, " ");
+      text = text.replace(/ +\n/g, "\n").replace(/ +$/, "");
+      text = text.replace(/\n{3,}/g, "\n\n").replace(/^\n+|\n+$/g, "");
+      const again = text.normalize("NFC");
+      return again === text ? text : reference(again);
+    };
+    // Every code unit once, between letters and before a line break.
+    for (let code = 0; code < 0x10000; code++) {
+      const unit = String.fromCharCode(code);
+      for (const text of [`a${unit}b`, `a${unit}\nb`])
+        if (normalizeText(text) !== reference(text)) expect(normalizeText(text)).toBe(reference(text));
+    }
+    const units = fc.constantFrom(..."ab .\n\n\r\t\u0085\u00a0\u200b\u2028\u2029\u202f\u3000\ufeff\u0301");
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: units }), pageLike), (text) => {
+        expect(normalizeText(text)).toBe(reference(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it("every provenance span lies inside the source text", () => {
     fc.assert(
       fc.property(pageLike, (text) => {
