@@ -57,7 +57,8 @@ function referenceScanner<T>(indexes: readonly NameIndex<T>[]) {
 }
 
 const indexes = [organizationIndex, regionIndex, knownPeople.index] as NameIndex<unknown>[];
-const scan = createScanner(indexes);
+const scanner = createScanner(indexes);
+const scan = (text: string) => scanner.scan(text, 0);
 const reference = referenceScanner(indexes);
 
 // Pieces of known names, and the characters around word starts that the scanner must read as

@@ -41,11 +41,11 @@ export function createGazetteer<T>(entries: readonly { names: readonly string[];
   }
   for (const list of byFirstWord.values()) list.sort((left, right) => right.length - left.length);
   const index: NameIndex<T> = { byFirstWord, byName };
-  const scan = createScanner([index]);
+  const scanner = createScanner([index]);
   return {
     index,
     find(text, base = 0) {
-      return scan(text, base)[0]!;
+      return scanner.scan(text, base)[0]!;
     },
     lookup(name) {
       return byName.get(name) ?? byFolded.get(foldRemembered(name));
@@ -66,36 +66,51 @@ export function createGazetteer<T>(entries: readonly { names: readonly string[];
  * walks the text's code units once, classifying each from a table, and hashes each word as it
  * goes: a word no name starts with costs one integer-keyed look-up and no string is made.
  */
-export function createScanner<T>(
-  indexes: readonly NameIndex<T>[],
-): (text: string, base?: number) => Found<T>[][] {
-  // First word → the candidate names of each index (null where an index has none), kept in a
-  // table keyed by the word's hash; the words sharing a hash are compared in full.
-  const byHash = new Map<number, FirstWord[]>();
-  const entries = new Map<string, (string[] | null)[]>();
-  indexes.forEach((index, which) => {
-    for (const [word, names] of index.byFirstWord) {
-      let entry = entries.get(word);
-      if (!entry) {
-        entry = indexes.map(() => null);
-        entries.set(word, entry);
-        const hash = hashOf(word, 0, word.length);
-        const bucket = byHash.get(hash) ?? [];
-        bucket.push({ word, candidates: entry });
-        byHash.set(hash, bucket);
+export function createScanner<T>(indexes: readonly NameIndex<T>[]): NameScanner<T> {
+  return new NameScanner(indexes);
+}
+
+/**
+ * One class for every scanner (the page's, and each gazetteer's own): V8 then compiles the scan
+ * once for all of them, where a closure made per scanner was compiled once per scanner.
+ */
+export class NameScanner<T> {
+  private readonly byHash = new Map<number, FirstWord[]>();
+  private readonly count: number;
+
+  constructor(private readonly indexes: readonly NameIndex<T>[]) {
+    this.count = indexes.length;
+    // First word → the candidate names of each index (null where an index has none), kept in a
+    // table keyed by the word's hash; the words sharing a hash are compared in full.
+    const entries = new Map<string, (string[] | null)[]>();
+    indexes.forEach((index, which) => {
+      for (const [word, names] of index.byFirstWord) {
+        let entry = entries.get(word);
+        if (!entry) {
+          entry = indexes.map(() => null);
+          entries.set(word, entry);
+          const hash = hashOf(word, 0, word.length);
+          const bucket = this.byHash.get(hash) ?? [];
+          bucket.push({ word, candidates: entry });
+          this.byHash.set(hash, bucket);
+        }
+        entry[which] = names;
       }
-      entry[which] = names;
-    }
-  });
-  const lookup = (text: string, start: number, end: number, hash: number) => {
-    const bucket = byHash.get(hash);
+    });
+  }
+
+  private lookup(text: string, start: number, end: number, hash: number): (string[] | null)[] | undefined {
+    const bucket = this.byHash.get(hash);
     if (bucket === undefined) return undefined;
     for (const item of bucket)
       if (item.word.length === end - start && text.startsWith(item.word, start)) return item.candidates;
     return undefined;
-  };
-  const count = indexes.length;
-  return (text, base = 0) => {
+  }
+
+  /** The names of each index found in `text`, spans offset by `base`. */
+  scan(text: string, base: number): Found<T>[][] {
+    const count = this.count;
+    const indexes = this.indexes;
     const results: Found<T>[][] = [];
     // The first position where each index may start its next match (just past its last match).
     const cursors: number[] = [];
@@ -145,7 +160,7 @@ export function createScanner<T>(
         } else nextKind = classOfUnit(next);
         if ((nextKind & WORD) === 0) break;
       }
-      const entry = lookup(text, position, end, hash);
+      const entry = this.lookup(text, position, end, hash);
       let strippedEntry: (string[] | null)[] | undefined | null = null;
       let strippedEnd = end;
       for (let which = 0; which < count; which++) {
@@ -161,7 +176,7 @@ export function createScanner<T>(
             strippedEntry =
               strippedEnd === end
                 ? undefined
-                : lookup(text, position, strippedEnd, hashStep(HASH_SEED, text, position, strippedEnd));
+                : this.lookup(text, position, strippedEnd, hashStep(HASH_SEED, text, position, strippedEnd));
           }
           candidates = strippedEntry?.[which];
           firstWordLength = strippedEnd - position;
@@ -191,7 +206,7 @@ export function createScanner<T>(
       }
     }
     return results;
-  };
+  }
 }
 
 interface FirstWord {

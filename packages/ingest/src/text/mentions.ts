@@ -95,11 +95,11 @@ type Hits = {
   regions: Found<RegionInfo>[];
   people: Found<Figure>[];
 };
-const scanAll = createScanner<unknown>([organizationIndex, regionIndex, knownPeople.index]);
+const pageScanner = createScanner<unknown>([organizationIndex, regionIndex, knownPeople.index]);
 
 function scan(text: string, base: number): Hits {
   // Read by index: destructuring an array walks its iterator.
-  const found = scanAll(text, base);
+  const found = pageScanner.scan(text, base);
   return {
     organizations: found[0] as Found<KnownOrganization>[],
     regions: found[1] as Found<RegionInfo>[],
