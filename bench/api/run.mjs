@@ -132,9 +132,24 @@ const trpcGetPaths = ids.map(
 );
 const searchPaths = queries.map(searchPath);
 
+// The server's own request log (pino, one JSON line per request with its duration in ms) is read
+// only while `serverLog.collecting`: it tells server-side time apart from the client and transport.
+const serverLog = { collecting: false, partial: "", searchMs: [] };
+function readServerLog(chunk) {
+  if (!serverLog.collecting) return;
+  const lines = (serverLog.partial + chunk).split("\n");
+  serverLog.partial = lines.pop() ?? "";
+  for (const line of lines) {
+    if (!line.includes("/api/v1/documents/search")) continue;
+    const entry = JSON.parse(line);
+    if (entry.msg === "request" && typeof entry.ms === "number") serverLog.searchMs.push(entry.ms);
+  }
+}
+
 function startProcess(args, pattern) {
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
+  child.stdout.on("data", readServerLog);
   child.stderr.on("data", (chunk) => {
     stderr += chunk;
   });
@@ -194,7 +209,8 @@ function load(url, paths, options = {}) {
   });
 }
 
-// 3. The API, as `corpus serve` runs it (JSON logs on, to /dev/null; rate limit off for the load).
+// 3. The API, as `corpus serve` runs it (JSON logs on, read by this script only in the one-client
+// phase; rate limit off for the load).
 const server = await startProcess(
   [
     "apps/server/dist/cli.js",
@@ -218,6 +234,7 @@ const apiSearch = [];
 const floorSearch = [];
 const apiGet = [];
 const floorGet = [];
+serverLog.collecting = true;
 for (let pass = 0; pass < 3; pass++) {
   for (const [index, path] of searchPaths.entries()) {
     floorSearch.push(await timeOf(() => store.search(fullQuery(queries[index]))));
@@ -228,12 +245,14 @@ for (let pass = 0; pass < 3; pass++) {
     apiGet.push(await timeOf(() => fetch(server.url + path).then((response) => response.arrayBuffer())));
   }
 }
+serverLog.collecting = false;
 const healthz = [];
 for (let index = 0; index < 500; index++)
   healthz.push(await timeOf(() => fetch(`${server.url}/healthz`).then((response) => response.arrayBuffer())));
 await store.close();
 log("floor: search", percentiles(floorSearch), "get", percentiles(floorGet));
 log("one client: search", percentiles(apiSearch), "get", percentiles(apiGet), "healthz", percentiles(healthz));
+log("server-side search (its request log)", percentiles(serverLog.searchMs));
 
 const results = { getRest: null, getTrpc: null, mix: null, searchOne: null, searchTen: null };
 log(`get-by-id (REST), ${connections} connections, ${duration} s`);
@@ -273,8 +292,12 @@ const output = {
   at: new Date().toISOString(),
   floor: { search: percentiles(floorSearch), get: percentiles(floorGet) },
   oneClient: { search: percentiles(apiSearch), get: percentiles(apiGet), healthz: percentiles(healthz) },
+  // From request arrival to the response's close, as the server logs it: the API without the
+  // client and the loopback transport.
+  serverSide: { search: percentiles(serverLog.searchMs), requests: serverLog.searchMs.length },
   apiOverheadMs: {
     searchP50: round(percentiles(apiSearch).p50 - percentiles(floorSearch).p50),
+    searchServerSideP50: round(percentiles(serverLog.searchMs).p50 - percentiles(floorSearch).p50),
     getP50: round(percentiles(apiGet).p50 - percentiles(floorGet).p50),
   },
   load: results,
