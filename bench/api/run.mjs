@@ -251,7 +251,14 @@ for (let index = 0; index < 500; index++)
   healthz.push(await timeOf(() => fetch(`${server.url}/healthz`).then((response) => response.arrayBuffer())));
 await store.close();
 log("floor: search", percentiles(floorSearch), "get", percentiles(floorGet));
-log("one client: search", percentiles(apiSearch), "get", percentiles(apiGet), "healthz", percentiles(healthz));
+log(
+  "one client: search",
+  percentiles(apiSearch),
+  "get",
+  percentiles(apiGet),
+  "healthz",
+  percentiles(healthz),
+);
 log("server-side search (its request log)", percentiles(serverLog.searchMs));
 
 const results = { getRest: null, getTrpc: null, mix: null, searchOne: null, searchTen: null };
