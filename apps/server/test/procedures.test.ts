@@ -128,6 +128,32 @@ describe("documents", () => {
   });
 });
 
+describe("export to a slow reader", () => {
+  it("waits for the client at every pause without piling up listeners", async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on("warning", onWarning);
+    try {
+      // The whole library as NDJSON, read a little at a time: the server's writes keep returning
+      // false and it waits for "drain" again and again on the same response.
+      const response = await fetch(`${server.url}/api/v1/documents/export?format=ndjson`);
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+      let bytes = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        bytes += value.byteLength;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      expect(bytes).toBeGreaterThan(200_000);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((text) => text.startsWith("MaxListenersExceededWarning"))).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+    }
+  });
+});
+
 describe("entities and stats", () => {
   it("list and get each kind", async () => {
     for (const kind of ["people", "organizations", "topics", "regions"] as const) {

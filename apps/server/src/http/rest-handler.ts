@@ -1,4 +1,3 @@
-import { once } from "node:events";
 import type { ServerResponse } from "node:http";
 import {
   type AppRouter,
@@ -135,10 +134,27 @@ async function streamExport(response: ServerResponse, rawInput: unknown, context
   response.once("close", () => {
     closed = true;
   });
-  if (!response.write(first.value)) await once(response, "drain");
+  if (!response.write(first.value)) await drainedOrClosed(response);
   for await (const chunk of chunks) {
     if (closed) return;
-    if (!response.write(chunk)) await Promise.race([once(response, "drain"), once(response, "close")]);
+    if (!response.write(chunk)) await drainedOrClosed(response);
   }
-  response.end();
+  if (!closed) response.end();
+}
+
+/**
+ * Resolves when a slow client has taken what was written, or has gone. Both listeners are removed
+ * either way: racing two `events.once` left a "close" and an "error" listener behind at every
+ * pause of a long export (Node's MaxListenersExceededWarning after ten).
+ */
+function drainedOrClosed(response: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      response.off("drain", done);
+      response.off("close", done);
+      resolve();
+    };
+    response.on("drain", done);
+    response.on("close", done);
+  });
 }
