@@ -360,55 +360,59 @@ export class SearchEngine {
         await score(postgres ? { seqs: [...results.toArray()] } : { tags: this.filterTags(query) }, null),
         0,
       );
-    if (filtered) {
-      // Many results after filters: the newest `scoreFilteredLimit` results come first, by score,
-      // then the older ones. The window is a seq range, so the engine scores only its members
-      // (SQLite: text AND filter tokens from minSeq on); it is cached for the next pages.
-      const minSeq = results.thresholdForTop(this.tuning.scoreFilteredLimit);
+    // Two tiers: the newest window first, by score, then everything older, by score. The older
+    // tier is scored only when a page reaches past the first.
+    const tiers = async (minSeq: number, firstTier: () => Promise<Ranked[]>, older: ScoreFilter) => {
       let first: Ranked[] = [];
       if (cursorTier === 0) {
-        const key = `filtered|${minSeq}|${JSON.stringify(query.filters ?? {})}|${this.cacheKey(parsed, query)}`;
-        let scored = this.championCache.get(key);
-        if (!scored) {
-          scored = await score(
-            postgres
-              ? { seqs: [...results.toArray()].filter((seq) => seq >= minSeq) }
-              : { minSeq, tags: this.filterTags(query) },
-            null,
-          );
-          this.championCache.set(key, scored);
-        }
-        first = finish(scored, 0).filter((item) => item.seq >= minSeq);
+        first = await firstTier();
         if (first.length > limit) return first;
       }
-      const older = finish(
-        await score({ maxSeq: minSeq, ...(postgres ? {} : { tags: this.filterTags(query) }) }, null),
-        1,
+      return [...first, ...finish(await score({ ...older, maxSeq: minSeq }, null), 1)];
+    };
+    if (filtered) {
+      // Many results after filters: the window is the newest `scoreFilteredLimit` results. It is
+      // a seq range, so the engine scores only its members (SQLite: text AND filter tokens from
+      // minSeq on); it is cached for the next pages.
+      const minSeq = results.thresholdForTop(this.tuning.scoreFilteredLimit);
+      const tags = postgres ? [] : this.filterTags(query);
+      return tiers(
+        minSeq,
+        async () => {
+          const key = `filtered|${minSeq}|${JSON.stringify(query.filters ?? {})}|${this.cacheKey(parsed, query)}`;
+          let scored = this.championCache.get(key);
+          if (!scored) {
+            scored = await score(
+              postgres ? { seqs: [...results.toArray()].filter((seq) => seq >= minSeq) } : { minSeq, tags },
+              null,
+            );
+            this.championCache.set(key, scored);
+          }
+          return finish(scored, 0);
+        },
+        postgres ? {} : { tags },
       );
-      return [...first, ...older];
     }
+    // A query matching most of the library, no filters: the window is the newest `recentWindow`
+    // matches, and its best `champions` are cached; the whole window is scored only when a page
+    // reaches past them.
     const minSeq = match.thresholdForTop(this.tuning.recentWindow);
-    let first: Ranked[] = [];
-    if (cursorTier === 0) {
-      const key = `recent|${minSeq}|${this.cacheKey(parsed, query)}`;
-      let champions = this.championCache.get(key);
-      if (!champions) {
-        champions = await score({ minSeq }, this.tuning.champions);
-        this.championCache.set(key, champions);
-      }
-      first = finish(champions, 0);
-      if (first.length <= limit && champions.length >= this.tuning.champions)
-        first = finish(await score({ minSeq }, null), 0);
-      if (first.length > limit) return first;
-    }
-    const older = finish(
-      await score(
-        { maxSeq: minSeq, ...(filtered && !postgres ? { tags: this.filterTags(query) } : {}) },
-        null,
-      ),
-      1,
+    return tiers(
+      minSeq,
+      async () => {
+        const key = `recent|${minSeq}|${this.cacheKey(parsed, query)}`;
+        let champions = this.championCache.get(key);
+        if (!champions) {
+          champions = await score({ minSeq }, this.tuning.champions);
+          this.championCache.set(key, champions);
+        }
+        const first = finish(champions, 0);
+        return first.length <= limit && champions.length >= this.tuning.champions
+          ? finish(await score({ minSeq }, null), 0)
+          : first;
+      },
+      {},
     );
-    return [...first, ...older];
   }
 
   private filterTags(query: SearchQuery): string[][] {
