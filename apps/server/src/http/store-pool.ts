@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
+import { shortHash } from "@corpus/schema";
 import { InvalidCursorError, type Store } from "@corpus/store";
 
 /**
@@ -44,13 +45,11 @@ function rebuildError(name: string, message: string): Error {
   return error;
 }
 
-/** A stable hash of what a call's caches depend on: the method and, for searches, the text. */
+/** A stable number for what a call's caches depend on: the method and, for searches, the text. */
 function affinity(method: string, args: unknown[]): number {
   const first = args[0] as { text?: unknown } | string | undefined;
   const key = `${method}\u0000${typeof first === "object" && first && typeof first.text === "string" ? first.text.trim().toLowerCase() : JSON.stringify(first ?? null)}`;
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < key.length; index++) hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193);
-  return hash >>> 0;
+  return Number.parseInt(shortHash(key), 16);
 }
 
 export async function createStorePool(store: Store, location: string, size: number): Promise<Store> {
