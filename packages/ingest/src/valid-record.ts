@@ -100,6 +100,12 @@ const objectOf = (required: Record<string, Check>, optional: Record<string, Chec
   };
 };
 
+/** Adds the key of a value a schema accepted; each memory holds a few thousand at most. */
+function remember(accepted: Set<string>, key: string): void {
+  if (accepted.size >= 4096) accepted.clear();
+  accepted.add(key);
+}
+
 // An object of strings the schema accepted is remembered by its keys and values (in order).
 const bySchema = (schema: { safeParse(value: unknown): { success: boolean } }): Check => {
   const accepted = new Set<string>();
@@ -117,10 +123,7 @@ const bySchema = (schema: { safeParse(value: unknown): { success: boolean } }): 
     }
     if (key !== undefined && accepted.has(key)) return true;
     if (!schema.safeParse(value).success) return false;
-    if (key !== undefined) {
-      if (accepted.size >= 4096) accepted.clear();
-      accepted.add(key);
-    }
+    if (key !== undefined) remember(accepted, key);
     return true;
   };
 };
@@ -196,7 +199,7 @@ const provenance: Check = (value, headers) => {
 };
 const acceptedParts = new Set<string>();
 
-/** Whether `schema` accepts `value`; an accepted value is remembered under `key` (a few thousand at most). */
+/** Whether `schema` accepts `value`; an accepted value is remembered under `key`. */
 function acceptedPart(
   key: string,
   schema: { safeParse(value: unknown): { success: boolean } },
@@ -204,8 +207,7 @@ function acceptedPart(
 ) {
   if (acceptedParts.has(key)) return true;
   if (!schema.safeParse(value).success) return false;
-  if (acceptedParts.size >= 4096) acceptedParts.clear();
-  acceptedParts.add(key);
+  remember(acceptedParts, key);
   return true;
 }
 
@@ -231,10 +233,7 @@ const date: Check = (value) => {
   if (key !== undefined && acceptedDates.has(key)) return true;
   const parsed = partialDateSchema.safeParse(value);
   const valid = parsed.success && Object.keys(parsed.data).length === Object.keys(value).length;
-  if (valid && key !== undefined) {
-    if (acceptedDates.size >= 4096) acceptedDates.clear();
-    acceptedDates.add(key);
-  }
+  if (valid && key !== undefined) remember(acceptedDates, key);
   return valid;
 };
 const hashtag: Check = (value) => typeof value === "string" && /^#[\p{L}\p{N}_]+$/u.test(value);
