@@ -10,6 +10,7 @@ import {
   type Stats,
 } from "@corpus/schema";
 import { summarize } from "./derive.js";
+import { REF_BUCKETS, refBucketJoin } from "./entity-refs.js";
 import type { Executor } from "./driver.js";
 import type { FacetIndex } from "./facet-index.js";
 import type { ListEntitiesOptions } from "../store.js";
@@ -27,7 +28,9 @@ export async function entityView(
   if (!row) return null;
   const entity = JSON.parse(row.data) as Entity;
   const refs = await reader.all<{ seq: number; role: string; data: string }>(
-    "SELECT r.doc_seq AS seq, r.role AS role, d.data AS data FROM refs r JOIN documents d ON d.seq = r.doc_seq WHERE r.entity_id = ?",
+    `WITH RECURSIVE ${REF_BUCKETS}
+     SELECT r.doc_seq AS seq, r.role AS role, d.data AS data FROM bucket CROSS JOIN refs r
+     JOIN documents d ON d.seq = r.doc_seq WHERE ${refBucketJoin("r")} AND r.entity_id = ?`,
     [id],
   );
   const byDocument = new Map<number, { document: Document; roles: string[] }>();
@@ -189,9 +192,11 @@ export async function relatedDocuments(
   ] as const) {
     if (related.length >= limit) break;
     const rows = await reader.all<{ id: string }>(
-      `SELECT d.id AS id FROM refs mine JOIN refs other ON other.entity_id = mine.entity_id AND other.doc_seq <> mine.doc_seq
+      `WITH RECURSIVE ${REF_BUCKETS}
+       SELECT d.id AS id FROM refs mine CROSS JOIN bucket CROSS JOIN refs other
        JOIN documents d ON d.seq = other.doc_seq
-       WHERE mine.doc_seq = ? AND mine.entity_kind IN (${kinds}) AND d.kind <> 'stub'
+       WHERE mine.doc_seq = ? AND mine.entity_kind IN (${kinds}) AND ${refBucketJoin("other")}
+       AND other.entity_id = mine.entity_id AND other.doc_seq <> mine.doc_seq AND d.kind <> 'stub'
        GROUP BY d.id ORDER BY count(*) DESC, d.id LIMIT ?`,
       [seq, limit * 2],
     );

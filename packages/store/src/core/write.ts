@@ -8,6 +8,7 @@ import {
   minimalStub,
 } from "./derive.js";
 import { chunk, placeholders, type WriteTransaction } from "./driver.js";
+import { REF_BUCKETS, refBucketJoin } from "./entity-refs.js";
 import type { UpsertBatch, UpsertSummary } from "../store.js";
 
 /** Sections get ids doc_seq * 1000 + position; sections past this many are searched as part of the body only. */
@@ -310,7 +311,9 @@ export async function mergeEntityRecords(
   aliases.delete(intoEntity.name);
   const merged = { ...intoEntity, aliases: [...aliases] } as Entity;
   const affected = await transaction.all<{ seq: number; data: string }>(
-    "SELECT DISTINCT d.seq AS seq, d.data AS data FROM refs r JOIN documents d ON d.seq = r.doc_seq WHERE r.entity_id = ?",
+    `WITH RECURSIVE ${REF_BUCKETS}
+     SELECT DISTINCT d.seq AS seq, d.data AS data FROM bucket CROSS JOIN refs r
+     JOIN documents d ON d.seq = r.doc_seq WHERE ${refBucketJoin("r")} AND r.entity_id = ?`,
     [fromId],
   );
   const rewritten = affected.map((row) => {

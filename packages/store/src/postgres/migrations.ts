@@ -52,4 +52,13 @@ CREATE TABLE changes (id bigserial PRIMARY KEY, doc_seq integer NOT NULL);
 CREATE TABLE audit (id bigserial PRIMARY KEY, at text NOT NULL, action text NOT NULL, actor text NOT NULL, summary text NOT NULL, details text NOT NULL);
 `,
   },
+  {
+    version: 2,
+    name: "entity references indexed by document bucket",
+    // See core/entity-refs.ts: keeps a batch's index inserts in the newest bucket.
+    sql: `
+DROP INDEX refs_entity;
+CREATE INDEX refs_entity_bucket ON refs ((doc_seq >> 12), entity_id, doc_seq);
+`,
+  },
 ];

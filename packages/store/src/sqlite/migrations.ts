@@ -46,4 +46,13 @@ CREATE TABLE changes (id INTEGER PRIMARY KEY AUTOINCREMENT, doc_seq INTEGER NOT 
 CREATE TABLE audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, action TEXT NOT NULL, actor TEXT NOT NULL, summary TEXT NOT NULL, details TEXT NOT NULL);
 `,
   },
+  {
+    version: 2,
+    name: "entity references indexed by document bucket",
+    // See core/entity-refs.ts: keeps a batch's index inserts in the newest bucket.
+    sql: `
+DROP INDEX refs_entity;
+CREATE INDEX refs_entity_bucket ON refs ((doc_seq >> 12), entity_id, doc_seq);
+`,
+  },
 ];
