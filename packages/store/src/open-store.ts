@@ -11,6 +11,11 @@ export interface OpenStoreOptions {
   postgres?: PostgresOptions;
   /** Ranking thresholds (see decision 0020); tests lower them to exercise every path on small libraries. */
   searchTuning?: SearchTuning;
+  /**
+   * A facet-index rebuild slower than this leaves a snapshot in the library for the next opening
+   * (default 1,000 ms; 0 always, Infinity never). See IndexSnapshot in core/facet-index.ts.
+   */
+  facetSnapshotAfterMs?: number;
 }
 
 /** Where a library lives when nothing else is said: `<repo root>/.corpus/library.db` (git-ignored). */
@@ -51,7 +56,15 @@ class PostgresStore extends SqlStore {
 export async function openStore(location?: string, options: OpenStoreOptions = {}): Promise<Store> {
   const target = location && location.length > 0 ? location : defaultDatabasePath(process.cwd());
   if (isPostgresUrl(target))
-    return new PostgresStore(await openPostgresDriver(target, options.postgres), options.searchTuning);
+    return new PostgresStore(
+      await openPostgresDriver(target, options.postgres),
+      options.searchTuning,
+      options.facetSnapshotAfterMs,
+    );
   const path = target.startsWith("file:") ? target.slice(5) : target;
-  return new SqlStore(openSqliteDriver(path === ":memory:" ? path : resolve(path)), options.searchTuning);
+  return new SqlStore(
+    openSqliteDriver(path === ":memory:" ? path : resolve(path)),
+    options.searchTuning,
+    options.facetSnapshotAfterMs,
+  );
 }

@@ -17,7 +17,13 @@ describeStoreConformance("sqlite", async () => {
       extra.push(other);
       return other;
     },
+    async reopen(options) {
+      const again = await openStore(join(folder, "library.db"), options);
+      extra.push(again);
+      return again;
+    },
     async cleanup() {
+      for (const other of extra) await other.close();
       await store.close();
       rmSync(folder, { recursive: true, force: true });
     },
@@ -31,6 +37,7 @@ if (postgresUrl) {
   describeStoreConformance("postgres", async () => {
     const schemas = [`corpus_test_${runId}_${++counter}`];
     const store = await openStore(postgresUrl, { postgres: { schema: schemas[0] as string } });
+    const reopened: { close(): Promise<void> }[] = [];
     return {
       store,
       async createEmpty(options) {
@@ -38,7 +45,16 @@ if (postgresUrl) {
         schemas.push(schema);
         return openStore(postgresUrl, { ...options, postgres: { schema } });
       },
+      async reopen(options) {
+        const again = await openStore(postgresUrl, {
+          ...options,
+          postgres: { schema: schemas[0] as string },
+        });
+        reopened.push(again);
+        return again;
+      },
       async cleanup() {
+        for (const other of reopened) await other.close();
         await store.close();
         for (const schema of schemas) await dropPostgresSchema(postgresUrl, schema);
       },

@@ -43,6 +43,27 @@ function indexSource(driver: SqlDriver): IndexSource {
     return row as IndexRefRow;
   };
   return {
+    async loadSnapshot() {
+      const [row] = await driver.values("SELECT format, mark, data FROM facet_snapshot LIMIT 1");
+      if (!row) return null;
+      const data = row[2] as Uint8Array;
+      return {
+        format: Number(row[0]),
+        mark: Number(row[1]),
+        data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+      };
+    },
+    async saveSnapshot(snapshot) {
+      const bytes = Buffer.from(snapshot.data.buffer, snapshot.data.byteOffset, snapshot.data.byteLength);
+      await driver.transaction(async (transaction) => {
+        await transaction.run("DELETE FROM facet_snapshot");
+        await transaction.run("INSERT INTO facet_snapshot (format, mark, data) VALUES (?, ?, ?)", [
+          snapshot.format,
+          snapshot.mark,
+          bytes,
+        ]);
+      });
+    },
     async changeMark() {
       const [row] = await driver.values("SELECT coalesce(max(id), 0) FROM changes");
       return Number(row?.[0] ?? 0);
@@ -104,9 +125,10 @@ export class SqlStore implements Store {
   constructor(
     private readonly driver: SqlDriver,
     tuning?: SearchTuning,
+    facetSnapshotAfterMs?: number,
   ) {
     this.engine = driver.engine;
-    this.index = new FacetIndex(indexSource(driver));
+    this.index = new FacetIndex(indexSource(driver), facetSnapshotAfterMs);
     this.searchEngine = new SearchEngine(
       driver,
       this.index,

@@ -61,4 +61,12 @@ DROP INDEX refs_entity;
 CREATE INDEX refs_entity_bucket ON refs ((doc_seq >> 12), entity_id, doc_seq);
 `,
   },
+  {
+    version: 3,
+    name: "facet index snapshot",
+    // One row: the in-memory facet index as bytes (core/facet-index.ts, IndexSnapshot).
+    sql: `
+CREATE TABLE facet_snapshot (format integer NOT NULL, mark bigint NOT NULL, data bytea NOT NULL);
+`,
+  },
 ];
