@@ -12,7 +12,10 @@ them. Records are stored as they are written, so export → import into an empty
 export gives the same bytes. Lines that are not valid records are reported with their line
 number and skipped; exit 1 when there were any.`;
 
-const BATCH = 1000;
+// Records per transaction. Larger batches share more index pages per commit (decision 0022:
+// 10,000 instead of 2,000 ingested 10-17% faster); 5,000 keeps a batch of large records in tens
+// of megabytes.
+const BATCH = 5000;
 
 export const importCommand: Command = {
   name: "import",
