@@ -246,6 +246,12 @@ for (let pass = 0; pass < 3; pass++) {
   }
 }
 serverLog.collecting = false;
+// The median search response, kept to time a bare server sending the same bytes (see 4.).
+const searchBodies = [];
+for (const path of searchPaths)
+  searchBodies.push(await fetch(server.url + path).then((response) => response.text()));
+searchBodies.sort((left, right) => left.length - right.length);
+const medianSearchBody = searchBodies[searchBodies.length >> 1];
 const healthz = [];
 for (let index = 0; index < 500; index++)
   healthz.push(await timeOf(() => fetch(`${server.url}/healthz`).then((response) => response.arrayBuffer())));
@@ -289,6 +295,22 @@ const bare = await startProcess(
 const ceiling = await load(bare.url, ["/"]);
 await stopProcess(bare.child);
 log("ceiling", ceiling);
+// The same client and loopback carrying a search-sized response from a bare server: what a
+// search costs beyond the store that is not the API's (the client's fetch, the transport).
+const bareSearch = await startProcess(
+  [join(root, "bench/api/bare-server.mjs"), medianSearchBody],
+  /listening (http:\S+)/,
+);
+for (let index = 0; index < 50; index++)
+  await fetch(bareSearch.url).then((response) => response.arrayBuffer());
+const bareSearchTimes = [];
+for (let index = 0; index < 600; index++)
+  bareSearchTimes.push(await timeOf(() => fetch(bareSearch.url).then((response) => response.arrayBuffer())));
+await stopProcess(bareSearch.child);
+log(
+  `bare server, one client, a ${medianSearchBody.length}-byte search response`,
+  percentiles(bareSearchTimes),
+);
 
 const output = {
   library: { engine: "sqlite", documents: count, path: location },
@@ -306,7 +328,12 @@ const output = {
     searchP50: round(percentiles(apiSearch).p50 - percentiles(floorSearch).p50),
     searchServerSideP50: round(percentiles(serverLog.searchMs).p50 - percentiles(floorSearch).p50),
     getP50: round(percentiles(apiGet).p50 - percentiles(floorGet).p50),
+    // Client-seen overhead less what the same client pays to fetch the same bytes from a bare server.
+    searchP50BeyondTransport: round(
+      percentiles(apiSearch).p50 - percentiles(floorSearch).p50 - percentiles(bareSearchTimes).p50,
+    ),
   },
+  bareSearchResponse: { bytes: medianSearchBody.length, oneClient: percentiles(bareSearchTimes) },
   load: results,
   concurrency: {
     singleClientP99: results.searchOne.p99,
