@@ -48,16 +48,30 @@ async function press(...sequence: string[]) {
   }
 }
 
+/**
+ * Presses "j" until `reached` holds for the frame. Each press waits for the frame to change, so a
+ * slow render on a loaded machine cannot make the loop press again and overshoot the row.
+ */
+async function moveDownUntil(reached: (frame: string) => boolean, what: string) {
+  for (let step = 0; step < 30; step++) {
+    if (reached(frame())) return;
+    const before = frame();
+    await press("j");
+    await vi.waitFor(() => expect(frame()).not.toBe(before), { timeout: 3000 });
+  }
+  throw new Error(`never reached ${what}:\n${frame()}`);
+}
+
 /** Moves down the list until the selected row (marked "›") holds `text`. */
 async function selectRow(text: string) {
-  for (let step = 0; step < 30; step++) {
-    const selected = frame()
-      .split("\n")
-      .find((line) => line.startsWith("›"));
-    if (selected?.includes(text)) return;
-    await press("j");
-  }
-  throw new Error(`no row holds "${text}":\n${frame()}`);
+  await moveDownUntil(
+    (current) =>
+      current
+        .split("\n")
+        .find((line) => line.startsWith("›"))
+        ?.includes(text) ?? false,
+    `a selected row holding "${text}"`,
+  );
 }
 
 async function see(text: string | RegExp) {
@@ -108,8 +122,10 @@ describe("the search screen", () => {
     await press("f");
     await see("[ ]   2 Nuclear Security");
     // Move down to the Nuclear Security value, whichever row it is on.
-    for (let step = 0; step < 20 && !/›\[ \]\s+2 Nuclear Security/.test(frame().replace(/› /g, "›")); step++)
-      await press("j");
+    await moveDownUntil(
+      (current) => /›\[ \]\s+2 Nuclear Security/.test(current.replace(/› /g, "›")),
+      "the Nuclear Security value",
+    );
     await press(" ");
     await see("topic: Nuclear Security");
     await see(/1–2 of 2/);
