@@ -88,6 +88,21 @@ describe("corpus ingest, search, show, stats, export, import, backup", () => {
     expect(corpus("export", "--format", "xml", "--db", database).code).toBe(2);
   });
 
+  it("shows an import's progress once it needs more than one batch, and stays quiet before", () => {
+    const small = corpus("import", good, "--db", join(folder, "quiet.db"));
+    expect(small.code).toBe(0);
+    expect(small.stderr).not.toContain("import (MB)");
+    const big = join(folder, "big.ndjson");
+    const many = generateSyntheticLibrary(5200, 8);
+    writeFileSync(big, `${many.map((record) => JSON.stringify(record)).join("\n")}\n`);
+    const result = corpus("import", big, "--db", join(folder, "big.db"));
+    expect(result.code).toBe(0);
+    const lines = result.stderr.trim().split("\n");
+    expect(lines[0]).toMatch(/^import \(MB\) \d+\/\d+ 5000 records stored$/);
+    expect(lines.at(-1)).toMatch(new RegExp(`^import \\(MB\\) (\\d+)/\\1 ${many.length} records stored$`));
+    expect(result.stdout).toContain(`${many.length} added`);
+  });
+
   it("writes an online backup that opens as a valid library", () => {
     const backup = join(folder, "backup.db");
     const result = corpus("backup", backup, "--db", database);
