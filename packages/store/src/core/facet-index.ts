@@ -44,6 +44,8 @@ export interface IndexSnapshot {
 }
 export const SNAPSHOT_FORMAT = 1;
 const SNAPSHOT_MAGIC = 0x31584643; // "CFX1" read as little-endian: a big-endian machine rebuilds.
+/** Bytes rounded up to whole 32-bit words, so each typed array of a snapshot starts aligned. */
+const padToWords = (bytes: number) => (bytes + 3) & ~3;
 
 export interface IndexSource {
   /** The last snapshot written, or null. Optional: a source without one always rebuilds. */
@@ -190,7 +192,6 @@ export class FacetIndex {
   private encode(): Uint8Array {
     const codeCount = this.codeValue.length;
     const text = new TextEncoder().encode(JSON.stringify(this.codeValue));
-    const pad = (bytes: number) => (bytes + 3) & ~3;
     const header = new Uint32Array([
       SNAPSHOT_MAGIC,
       SNAPSHOT_FORMAT,
@@ -203,9 +204,9 @@ export class FacetIndex {
     const parts: ArrayBufferView[] = [
       header,
       Uint8Array.from(this.codeDimension),
-      new Uint8Array(pad(codeCount) - codeCount),
+      new Uint8Array(padToWords(codeCount) - codeCount),
       text,
-      new Uint8Array(pad(text.length) - text.length),
+      new Uint8Array(padToWords(text.length) - text.length),
       this.offsets,
       this.values,
       this.alive.words,
@@ -228,11 +229,10 @@ export class FacetIndex {
     if (buffer.byteLength < 28) return false;
     const [magic, format, capacity, used, codeCount, textBytes, aliveWords] = new Uint32Array(buffer, 0, 7);
     if (magic !== SNAPSHOT_MAGIC || format !== SNAPSHOT_FORMAT) return false;
-    const pad = (bytes: number) => (bytes + 3) & ~3;
     const sizes = [
       28,
-      pad(codeCount as number),
-      pad(textBytes as number),
+      padToWords(codeCount as number),
+      padToWords(textBytes as number),
       ((capacity as number) + 1) * 4,
       (used as number) * 4,
       (aliveWords as number) * 4,
@@ -271,18 +271,13 @@ export class FacetIndex {
     )
       return false;
     alive.words.set(words);
-    this.codes = DIMENSIONS.map(() => new Map());
-    this.codeDimension = [];
-    this.codeValue = [];
-    this.dimensionCodes = DIMENSIONS.map(() => []);
+    this.resetCodes();
+    // Registered in order, each value gets back its own code; a repeated pair would not.
     for (let code = 0; code < codeCount; code++) {
       const dimension = dimensions[code] as number;
       const value = codeValue[code];
-      if (dimension >= DIMENSIONS.length || typeof value !== "string") return this.forget();
-      (this.codes[dimension] as Map<string, number>).set(value, code);
-      this.codeDimension.push(dimension);
-      this.codeValue.push(value);
-      (this.dimensionCodes[dimension] as number[]).push(code);
+      if (dimension >= DIMENSIONS.length || typeof value !== "string" || this.code(dimension, value) !== code)
+        return this.forget();
     }
     for (const value of values) if (value >= codeCount) return this.forget();
     this.capacity = capacity as number;
@@ -300,12 +295,16 @@ export class FacetIndex {
     return true;
   }
 
-  /** Back to the empty index a failed restore must leave (the caller then rebuilds). */
-  private forget(): false {
+  private resetCodes(): void {
     this.codes = DIMENSIONS.map(() => new Map());
     this.codeDimension = [];
     this.codeValue = [];
     this.dimensionCodes = DIMENSIONS.map(() => []);
+  }
+
+  /** Back to the empty index a failed restore must leave (the caller then rebuilds). */
+  private forget(): false {
+    this.resetCodes();
     this.capacity = 0;
     return false;
   }
