@@ -474,16 +474,15 @@ export class SearchEngine {
           value: codeValue[code] as string,
           count: counts[code] as number,
         }));
-      const shown = values;
       const wanted = name === "year" ? [] : ((selected as Record<string, string[] | undefined>)[name] ?? []);
       for (const value of wanted)
-        if (!shown.some((item) => item.value === value)) {
+        if (!values.some((item) => item.value === value)) {
           const code = this.index.lookup(name, value);
-          shown.push({ value, count: code === undefined ? 0 : (counts[code] ?? 0) });
+          values.push({ value, count: code === undefined ? 0 : (counts[code] ?? 0) });
         }
-      perFacet.set(name, shown);
+      perFacet.set(name, values);
       if (name === "topic" || name === "region" || name === "person" || name === "organization")
-        entityIds.push(...shown.map((item) => item.value));
+        entityIds.push(...values.map((item) => item.value));
     }
     const names = await this.entityNames(entityIds);
     const facets = {} as Facets;
