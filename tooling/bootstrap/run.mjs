@@ -41,6 +41,9 @@ env.PATH = [
   .join(delimiter);
 step("Installing dependencies", pnpm, [
   "install",
+  // node_modules installed by another mode (CI=1 in .ci/run, then `npm start` on a terminal)
+  // makes pnpm ask before it recreates them, and with no terminal to ask it aborts.
+  "--config.confirmModulesPurge=false",
   existsSync(join(root, "pnpm-lock.yaml")) ? "--frozen-lockfile" : "--no-frozen-lockfile",
 ]);
 
