@@ -3,7 +3,7 @@
 // per window of records, while synthetic records are upserted in batches (decision 0022 came
 // from this). Optionally the WAL pages written per record (checkpointing after each batch).
 // Usage (from the repo root, after `pnpm build`):
-//   node bench/store/profile-ingest.mjs [--count 200000] [--batch 2000] [--every 50000] [--wal]
+//   node bench/store/profile-ingest.mjs [--count 200000] [--batch 2000] [--every 50000] [--wal] [--fts automerge=8,...]
 // Writes a scratch library under .corpus/bench/profile-ingest.db; prints to stdout only.
 import { rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -18,6 +18,8 @@ const { values } = parseArgs({
     batch: { type: "string", default: "2000" },
     every: { type: "string", default: "50000" },
     wal: { type: "boolean", default: false },
+    // FTS5 settings for both full-text tables before the first write, e.g. "automerge=8,hashsize=33554432".
+    fts: { type: "string", default: "" },
   },
 });
 const count = Number(values.count);
@@ -76,6 +78,16 @@ const { openStore, syntheticRecords } = await import(join(root, "packages/store/
 const location = join(root, ".corpus/bench/profile-ingest.db");
 for (const suffix of ["", "-wal", "-shm"]) rmSync(location + suffix, { force: true });
 const store = await openStore(location);
+if (values.fts) {
+  const settings = new Database(location);
+  for (const pair of values.fts.split(",")) {
+    const [key, value] = pair.split("=");
+    // BigInt: FTS5 wants an INTEGER, and better-sqlite3 binds a JavaScript number as a REAL.
+    for (const table of ["document_text", "section_text"])
+      settings.prepare(`INSERT INTO ${table} (${table}, rank) VALUES (?, ?)`).run(key, BigInt(value));
+  }
+  settings.close();
+}
 // With --wal, a second connection checkpoints after each batch, so the WAL's size before the
 // checkpoint is about what that batch wrote (frames of a 4 KiB page plus a 24-byte header).
 const checkpointer = values.wal ? new Database(location) : null;

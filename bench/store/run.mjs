@@ -3,6 +3,7 @@
 // database size, and the bare engine's own top-20 query for the same searches (the floor).
 // Usage (from the repo root, after `pnpm build`):
 //   node bench/store/run.mjs --count 100000 [--engine sqlite|postgres] [--db PATH|URL]
+//   A/B runs: [--fts automerge=4,hashsize=1048576] (FTS5 settings instead of the store's) [--search-only]
 // Results go to bench/store/results/<engine>-<count>.json and .md.
 import { mkdirSync, rmSync, statSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -24,6 +25,10 @@ const { values } = parseArgs({
     queries: { type: "string", default: "500" },
     // Search an existing SQLite library from an earlier run instead of ingesting again.
     reuse: { type: "boolean", default: false },
+    // FTS5 settings to try instead of the store's (SQLite), e.g. "automerge=4,hashsize=1048576".
+    fts: { type: "string", default: "" },
+    // Stop after the search passes (for A/B runs): no per-class timing, no floor, no result files.
+    "search-only": { type: "boolean", default: false },
   },
 });
 const count = Number(values.count);
@@ -40,6 +45,17 @@ if (engine === "sqlite" && !values.reuse) {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(location + suffix, { force: true });
 }
 const store = await openStore(location, engine === "postgres" ? { postgres: { schema, poolSize: 4 } } : {});
+if (values.fts && engine === "sqlite") {
+  const Database = require("better-sqlite3");
+  const settings = new Database(location);
+  for (const pair of values.fts.split(",")) {
+    const [key, value] = pair.split("=");
+    // BigInt: FTS5 wants an INTEGER, and better-sqlite3 binds a JavaScript number as a REAL.
+    for (const table of ["document_text", "section_text"])
+      settings.prepare(`INSERT INTO ${table} (${table}, rank) VALUES (?, ?)`).run(key, BigInt(value));
+  }
+  settings.close();
+}
 
 function percentile(sorted, fraction) {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))];
@@ -153,6 +169,10 @@ for (let pass = 0; pass < 2; pass++) {
   }
   passes.push(summary(samples));
   log(`search pass ${pass + 1}`, JSON.stringify(passes[pass]));
+}
+if (values["search-only"]) {
+  await store.close();
+  process.exit(0);
 }
 const byClass = {};
 for (const query of queries) {
