@@ -63,4 +63,14 @@ CREATE INDEX refs_entity_bucket ON refs ((doc_seq >> 12), entity_id, doc_seq);
 CREATE TABLE facet_snapshot (format INTEGER NOT NULL, mark INTEGER NOT NULL, data BLOB NOT NULL);
 `,
   },
+  {
+    version: 4,
+    name: "full-text pending-terms buffer for large ingests",
+    // Decision 0024. A 64 MiB pending-terms buffer keeps a whole batch in memory until it is
+    // flushed as one segment; the default of 1 MiB flushed, and merged, several times per batch.
+    sql: `
+INSERT INTO document_text (document_text, rank) VALUES ('hashsize', 67108864);
+INSERT INTO section_text (section_text, rank) VALUES ('hashsize', 67108864);
+`,
+  },
 ];
