@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { applyFtsSettings } from "./fts-settings.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const { values } = parseArgs({
@@ -78,16 +79,7 @@ const { openStore, syntheticRecords } = await import(join(root, "packages/store/
 const location = join(root, ".corpus/bench/profile-ingest.db");
 for (const suffix of ["", "-wal", "-shm"]) rmSync(location + suffix, { force: true });
 const store = await openStore(location);
-if (values.fts) {
-  const settings = new Database(location);
-  for (const pair of values.fts.split(",")) {
-    const [key, value] = pair.split("=");
-    // BigInt: FTS5 wants an INTEGER, and better-sqlite3 binds a JavaScript number as a REAL.
-    for (const table of ["document_text", "section_text"])
-      settings.prepare(`INSERT INTO ${table} (${table}, rank) VALUES (?, ?)`).run(key, BigInt(value));
-  }
-  settings.close();
-}
+if (values.fts) applyFtsSettings(Database, location, values.fts);
 // With --wal, a second connection checkpoints after each batch, so the WAL's size before the
 // checkpoint is about what that batch wrote (frames of a 4 KiB page plus a 24-byte header).
 const checkpointer = values.wal ? new Database(location) : null;

@@ -10,6 +10,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createRequire } from "node:module";
+import { applyFtsSettings } from "./fts-settings.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const require = createRequire(join(root, "packages/store/package.json"));
@@ -45,17 +46,7 @@ if (engine === "sqlite" && !values.reuse) {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(location + suffix, { force: true });
 }
 const store = await openStore(location, engine === "postgres" ? { postgres: { schema, poolSize: 4 } } : {});
-if (values.fts && engine === "sqlite") {
-  const Database = require("better-sqlite3");
-  const settings = new Database(location);
-  for (const pair of values.fts.split(",")) {
-    const [key, value] = pair.split("=");
-    // BigInt: FTS5 wants an INTEGER, and better-sqlite3 binds a JavaScript number as a REAL.
-    for (const table of ["document_text", "section_text"])
-      settings.prepare(`INSERT INTO ${table} (${table}, rank) VALUES (?, ?)`).run(key, BigInt(value));
-  }
-  settings.close();
-}
+if (values.fts && engine === "sqlite") applyFtsSettings(require("better-sqlite3"), location, values.fts);
 
 function percentile(sorted, fraction) {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))];

@@ -41,8 +41,8 @@ env.PATH = [
   .join(delimiter);
 step("Installing dependencies", pnpm, [
   "install",
-  // node_modules installed by another mode (CI=1 in .ci/run, then `npm start` on a terminal)
-  // makes pnpm ask before it recreates them, and with no terminal to ask it aborts.
+  // node_modules installed in another mode (CI=1, as .ci/run does) make pnpm recreate them; it
+  // asks first, and where there is no terminal to ask (`npm start` from a script) it aborts.
   "--config.confirmModulesPurge=false",
   existsSync(join(root, "pnpm-lock.yaml")) ? "--frozen-lockfile" : "--no-frozen-lockfile",
 ]);
