@@ -36,7 +36,7 @@ Type: Analysis and Commentary
 
 Global Policy; Economics & Environment`;
 
-const digest = `Peace Science Made Accessible, Understandable, and Useful.
+const digest = `Peace Science Digest: conflict research in brief, for people who work on peace.
 
 Ports Under Fire
 
@@ -94,7 +94,7 @@ describe("merging across files", () => {
   });
 
   it("takes the site from the full page's source when it names one, the teaser's only when it names none", async () => {
-    const siteListing = `Peace Science Made Accessible, Understandable, and Useful.\n\n${listing}`;
+    const siteListing = `Peace Science Digest: conflict research in brief, for people who work on peace.\n\n${listing}`;
     const teaserFile = parseInput({ path: "listing.txt", bytes: bytes(siteListing) }, { now });
     const id = createDocumentId("Grain Deals and Their Limits");
     const teaser = teaserFile.records.find((record) => record.id === id);

@@ -27,7 +27,7 @@ const pageLike = fc
         "#Tag",
         "On March 24, USIP hosted a panel.",
         "<p>x</p><script>y</script>",
-        "Peace Science Made Accessible, Understandable, and Useful.",
+        "Peace Science Digest: conflict research in brief, for people who work on peace.",
         "“A quote”",
         "\u0000",
         "\r\n",

@@ -12,7 +12,17 @@ export interface Layout {
   bodyStart: number;
 }
 
-const digestTagline = /^Peace Science Made Accessible/i;
+/**
+ * The Digest's pages open with a masthead line that starts with its name's first two words (its
+ * tagline on saved article pages, its name elsewhere). Only a short first line counts, and not one
+ * that the next line repeats: these sites print an article's title twice.
+ */
+const digestMasthead = /^Peace Science\b/i;
+const isDigestMasthead = (lines: readonly Line[]): boolean =>
+  lines[0] !== undefined &&
+  lines[0].text.length <= 120 &&
+  digestMasthead.test(lines[0].text) &&
+  lines[1]?.text !== lines[0].text;
 const digestSection =
   /^(In the News|Insight from Peace Science|Practical Implications|Talking Points|Continued Reading|Informing Practice|The Research)\s*:?$/i;
 const issueLine = /^(?:vol(?:ume|\.)?)\s*(\d+)\s*,?\s*(?:issue|no\.?|number)\s*(\d+)\b/i;
@@ -27,7 +37,7 @@ const eventLabel =
 export function detectLayout(lines: readonly Line[]): Layout {
   let bodyStart = 0;
   let site: string | undefined;
-  if (lines[0] && digestTagline.test(lines[0].text)) {
+  if (isDigestMasthead(lines)) {
     site = "Peace Science Digest";
     bodyStart = 1;
     if (lines[1]?.text === "Peace Science Digest") bodyStart = 2;

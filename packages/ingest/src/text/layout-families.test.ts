@@ -136,6 +136,38 @@ describe("mastheads of newsletters and bulletins", () => {
   });
 });
 
+describe("the Peace Science Digest's masthead line", () => {
+  it("a short first line opening with the Digest's name is the site, not the title", () => {
+    const { document } = parse(
+      [
+        "Peace Science Digest, research notes for mediators",
+        "",
+        "Grain Corridors and the Price of Calm",
+        "",
+        "Grain Corridors and the Price of Calm",
+        "",
+        "A study of wartime shipping deals asks why some corridors held while the guns kept firing nearby.",
+      ].join("\n"),
+    );
+    expect(document.source?.site).toBe("Peace Science Digest");
+    expect(document.title).toBe("Grain Corridors and the Price of Calm");
+  });
+
+  it("a page whose title starts with the same words, printed twice, keeps its title and names no site", () => {
+    const { document } = parse(
+      [
+        "Peace Science and Its Critics",
+        "",
+        "Peace Science and Its Critics",
+        "",
+        "A review essay on what quantitative conflict research has and has not explained about durable settlements.",
+      ].join("\n"),
+    );
+    expect(document.title).toBe("Peace Science and Its Critics");
+    expect(document.source?.site).not.toBe("Peace Science Digest");
+  });
+});
+
 describe("organizations named in two languages", () => {
   it("'English / Spanish' is one organization: the first name, the other an alias", () => {
     const { document, records } = parse(
