@@ -81,6 +81,15 @@ describe("limits", () => {
     await stillServing(server.url);
   });
 
+  it("400 naming the field for a date range that starts after it ends", async () => {
+    const inverted = await getJson(`${server.url}/api/v1/documents/search?text=a&from=2021&to=2020-06`);
+    expect(inverted.status).toBe(400);
+    expect(inverted.body.error.issues).toEqual([
+      expect.objectContaining({ path: "filters.from", message: expect.stringMatching(/starts after it ends/) }),
+    ]);
+    await stillServing(server.url);
+  });
+
   it("429 with Retry-After past the rate limit, then serves again", async () => {
     const responses = await Promise.all(
       Array.from({ length: 12 }, () => fetch(`${limited.url}/api/v1/stats`)),

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { personRoleSchema } from "./document.js";
 import { entitySchema } from "./record.js";
 import { documentIdSchema, idSchema } from "./ids.js";
-import { partialDateSchema } from "./partial-date.js";
+import { type PartialDate, partialDateBounds, partialDateSchema } from "./partial-date.js";
 import { publicationSubtypeSchema } from "./publication.js";
 
 // The shapes of searching and browsing a library. The store returns them, the API validates
@@ -18,6 +18,19 @@ export const dateBoundSchema = z
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected "YYYY", "YYYY-MM" or "YYYY-MM-DD"')
   .meta({ id: "DateBound", description: 'A year, month or day: "2021", "2021-04", "2021-04-29".' });
 
+function boundDate(bound: string): PartialDate {
+  const [year, month, day] = bound.split("-").map(Number);
+  return { year, ...(month ? { month } : {}), ...(day ? { day } : {}) };
+}
+
+/** True when the earliest day `from` can mean is after the latest day `to` can mean. */
+function isInvertedRange(from: string | undefined, to: string | undefined): boolean {
+  if (!from || !to) return false;
+  const start = partialDateBounds(boundDate(from));
+  const end = partialDateBounds(boundDate(to));
+  return start !== null && end !== null && start.earliest > end.latest;
+}
+
 export const searchFiltersSchema = z
   .strictObject({
     kind: z.array(documentKindSchema).max(10).optional(),
@@ -30,6 +43,11 @@ export const searchFiltersSchema = z
     hashtag: z.array(z.string().min(1).max(100)).max(20).optional(),
     from: dateBoundSchema.optional(),
     to: dateBoundSchema.optional(),
+  })
+  // An inverted range can match nothing; saying so beats an empty result that looks like a miss.
+  .refine((filters) => !isInvertedRange(filters.from, filters.to), {
+    path: ["from"],
+    message: "\"from\" is later than \"to\": the date range starts after it ends",
   })
   .meta({
     id: "SearchFilters",

@@ -29,6 +29,12 @@ Options:
 Example:
   corpus search "nuclear talks" --kind publication --from 2020`;
 
+/** The option a schema issue is about: ["filters", "kind", 0] is --kind, ["text"] the search text. */
+function optionOf(path: readonly PropertyKey[]): string {
+  const name = path.filter((part) => typeof part === "string" && part !== "filters").at(-1);
+  return name === undefined || name === "text" ? "the search text" : `--${String(name)}`;
+}
+
 export const searchCommand: Command = {
   name: "search",
   summary: "search the library with filters and facets",
@@ -80,11 +86,7 @@ export const searchCommand: Command = {
     const { searchQuerySchema } = await import("@corpus/schema");
     const parsed = searchQuerySchema.safeParse(input);
     if (!parsed.success)
-      throw new UsageError(
-        parsed.error.issues
-          .map((issue) => `--${String(issue.path.at(-1) ?? "text")}: ${issue.message}`)
-          .join("; "),
-      );
+      throw new UsageError(parsed.error.issues.map((issue) => `${optionOf(issue.path)}: ${issue.message}`).join("; "));
     const store = await openLibrary(values.db as string | undefined);
     try {
       const result = await store.search(parsed.data);

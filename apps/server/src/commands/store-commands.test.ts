@@ -57,6 +57,16 @@ describe("corpus ingest, search, show, stats, export, import, backup", () => {
     expect(corpus("search", "x", "--bogus", "--db", database).code).toBe(2);
   });
 
+  it("names the option a bad value came from, also inside a list", () => {
+    const kind = corpus("search", "x", "--kind", "event,bogus", "--db", database);
+    expect(kind.code).toBe(2);
+    expect(kind.stderr).toMatch(/^corpus search: --kind: /);
+    const range = corpus("search", "x", "--from", "2021", "--to", "2020-06", "--db", database);
+    expect(range.code).toBe(2);
+    expect(range.stderr).toContain("--from:");
+    expect(range.stderr).toContain("starts after it ends");
+  });
+
   it("shows a record and an entity page, and prints stats", () => {
     const document = records.find((record) => record.kind === "publication");
     const shown = corpus("show", document!.id, "--json", "--db", database);
