@@ -86,7 +86,9 @@ export const searchCommand: Command = {
     const { searchQuerySchema } = await import("@corpus/schema");
     const parsed = searchQuerySchema.safeParse(input);
     if (!parsed.success)
-      throw new UsageError(parsed.error.issues.map((issue) => `${optionOf(issue.path)}: ${issue.message}`).join("; "));
+      throw new UsageError(
+        parsed.error.issues.map((issue) => `${optionOf(issue.path)}: ${issue.message}`).join("; "),
+      );
     const store = await openLibrary(values.db as string | undefined);
     try {
       const result = await store.search(parsed.data);
