@@ -85,7 +85,10 @@ describe("limits", () => {
     const inverted = await getJson(`${server.url}/api/v1/documents/search?text=a&from=2021&to=2020-06`);
     expect(inverted.status).toBe(400);
     expect(inverted.body.error.issues).toEqual([
-      expect.objectContaining({ path: "filters.from", message: expect.stringMatching(/starts after it ends/) }),
+      expect.objectContaining({
+        path: "filters.from",
+        message: expect.stringMatching(/starts after it ends/),
+      }),
     ]);
     await stillServing(server.url);
   });

@@ -39,10 +39,23 @@ export const showCommand: Command = {
         console.log(
           `${printable(record.title)}\n${record.kind}${record.kind === "publication" ? `/${record.subtype}` : ""} · ${record.date ? formatPartialDate(record.date) : "undated"} · ${record.id}`,
         );
+        const source = [record.source?.site, record.source?.url].filter(Boolean).join(" · ");
+        if (source) console.log(`source: ${printable(source)}`);
         if (record.summary) console.log(`\n${printable(record.summary)}`);
-        if (record.people.length > 0)
+        if (record.people.length > 0) {
+          const line = (person: (typeof record.people)[number]) => {
+            const held = [person.title ?? "", ...person.affiliations.map((item) => item.name)].filter(
+              Boolean,
+            );
+            return `  ${printable(person.person.name)} (${person.role})${held.length > 0 ? `, ${printable(held.join(", "))}` : ""}`;
+          };
+          console.log(`\npeople:\n${record.people.map(line).join("\n")}`);
+        }
+        // Affiliations are already on the people above; the rest (hosts, publishers...) go here.
+        const involved = record.organizations.filter((item) => item.role !== "affiliation");
+        if (involved.length > 0)
           console.log(
-            `\npeople:\n${record.people.map((person) => `  ${printable(person.person.name)} (${person.role})${person.title ? `, ${printable(person.title)}` : ""}`).join("\n")}`,
+            `organizations: ${involved.map((item) => `${printable(item.organization.name)} (${item.role})`).join(", ")}`,
           );
         if (record.topics.length > 0)
           console.log(`topics: ${record.topics.map((topic) => printable(topic.name)).join(", ")}`);
@@ -61,10 +74,14 @@ export const showCommand: Command = {
       console.log(`${printable(record.name)} (${record.kind}) · ${view.documentCount} documents · ${id}`);
       if (view.roles.length > 0)
         console.log(`roles: ${view.roles.map((role) => `${role.role} ${role.count}`).join(", ")}`);
-      for (const position of view.positions.slice(-5))
-        console.log(
-          `  ${position.date ? formatPartialDate(position.date) : "undated"}: ${printable(position.title ?? "")} ${position.affiliations.map((item) => printable(item.name)).join(", ")}`,
+      for (const position of view.positions.slice(-5)) {
+        const parts = [position.title ?? "", ...position.affiliations.map((item) => item.name)].filter(
+          Boolean,
         );
+        console.log(
+          `  ${position.date ? formatPartialDate(position.date) : "undated"}: ${printable(parts.join(", "))}`,
+        );
+      }
       if (view.people.length > 0)
         console.log(
           `with: ${view.people

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { isDocument } from "@corpus/schema";
 import { generateSyntheticLibrary } from "@corpus/store";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -75,6 +76,16 @@ describe("corpus ingest, search, show, stats, export, import, backup", () => {
       kind: "publication",
       title: (document as { title: string }).title,
     });
+    // As text, a person on a document reads "Name (role), title, affiliation".
+    const withAffiliation = records.find(
+      (record) => isDocument(record) && record.people.some((item) => item.affiliations.length > 0),
+    );
+    if (!withAffiliation || !isDocument(withAffiliation))
+      throw new Error("the synthetic library has no affiliations");
+    const item = withAffiliation.people.find((entry) => entry.affiliations.length > 0)!;
+    const text = corpus("show", withAffiliation.id, "--db", database).stdout;
+    expect(text).toContain(`${item.person.name} (${item.role})`);
+    expect(text).toContain(`, ${item.affiliations[0]!.name}`);
     const person = records.find((record) => record.kind === "person");
     expect(corpus("show", person!.id, "--db", database).stdout).toContain(person!.id);
     expect(corpus("show", "person:nobody-at-all", "--db", database).code).toBe(1);
