@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
 import { type CorpusRecord, formatPartialDate, isDocument } from "@corpus/schema";
@@ -51,8 +52,29 @@ function csvRow(record: CorpusRecord): string | null {
   return cells.map(csvCell).join(",");
 }
 
+/** Words for why a file cannot be written, for the codes a user can fix. */
+function whyNotWritable(error: NodeJS.ErrnoException): string {
+  if (error.code === "ENOENT") return "its folder does not exist";
+  if (error.code === "EACCES" || error.code === "EPERM") return "permission denied";
+  if (error.code === "EISDIR") return "it is a folder";
+  if (error.code === "ENOSPC") return "the disk is full";
+  return error.message;
+}
+
+/** Opens --out before the library, so a bad path is a usage error that names it, not a crash. */
+async function openOutputFile(path: string): Promise<Writable> {
+  const stream = createWriteStream(path);
+  try {
+    await once(stream, "open");
+  } catch (error) {
+    throw new UsageError(`cannot write ${path}: ${whyNotWritable(error as NodeJS.ErrnoException)}`);
+  }
+  return stream;
+}
+
 async function write(stream: Writable, text: string): Promise<void> {
-  if (!stream.write(text)) await new Promise((resolve) => stream.once("drain", resolve));
+  // events.once rejects when the stream fails while we wait, so a full disk ends the export.
+  if (!stream.write(text)) await once(stream, "drain");
 }
 
 export const exportCommand: Command = {
@@ -68,8 +90,13 @@ export const exportCommand: Command = {
     const format = values.format as string | undefined;
     if (format !== "ndjson" && format !== "csv")
       throw new UsageError("choose --format ndjson or --format csv");
+    const outPath = values.out as string | undefined;
+    const output: Writable = outPath ? await openOutputFile(outPath) : process.stdout;
+    // A failed write also rejects the next write or the end below; this listener only keeps
+    // the error from being thrown as an unhandled event in between.
+    let failure: NodeJS.ErrnoException | undefined;
+    if (outPath) output.on("error", (error: NodeJS.ErrnoException) => (failure ??= error));
     const store = await openLibrary(values.db as string | undefined);
-    const output: Writable = values.out ? createWriteStream(values.out as string) : process.stdout;
     // A reader that stops early (| head) is not an error.
     process.stdout.on("error", (error: NodeJS.ErrnoException) => {
       if (error.code === "EPIPE") process.exit(0);
@@ -83,12 +110,20 @@ export const exportCommand: Command = {
         await write(output, `${line}\n`);
         count++;
       }
-    } finally {
-      await store.close();
-      if (values.out)
+      if (outPath) {
         await new Promise<void>((resolve, reject) =>
           output.end((error?: Error | null) => (error ? reject(error) : resolve())),
         );
+        if (failure) throw failure;
+      }
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (outPath && code)
+        throw new Error(`could not write ${outPath}: ${whyNotWritable(error as NodeJS.ErrnoException)}`);
+      throw error;
+    } finally {
+      await store.close();
+      if (outPath && !output.writableFinished) output.destroy();
     }
     if (values.out)
       console.error(`wrote ${count} ${format === "csv" ? "documents" : "records"} to ${values.out}`);

@@ -90,7 +90,7 @@ export function summarize(files: ParsedFile[]): string {
   }
   const failed = files.filter((file) => file.failed).length;
   lines.push(
-    `${files.length} files, ${failed} failed, ${files.reduce((sum, file) => sum + file.records.length, 0)} records (nothing stored)`,
+    `${files.length} ${files.length === 1 ? "file" : "files"}, ${failed} failed, ${files.reduce((sum, file) => sum + file.records.length, 0)} records (nothing stored)`,
   );
   return `${lines.join("\n")}\n`;
 }

@@ -107,6 +107,22 @@ describe("corpus ingest, search, show, stats, export, import, backup", () => {
     const stats = JSON.parse(corpus("stats", "--json", "--db", database).stdout);
     expect(csv.length - 1).toBe(stats.documents);
     expect(corpus("export", "--format", "xml", "--db", database).code).toBe(2);
+    // A bad --out is named before anything is read; a failed write ends the export with words, not a stack.
+    const nowhere = corpus(
+      "export",
+      "--format",
+      "ndjson",
+      "--out",
+      join(folder, "missing", "x.ndjson"),
+      "--db",
+      database,
+    );
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toContain("its folder does not exist");
+    const full = corpus("export", "--format", "ndjson", "--out", "/dev/full", "--db", database);
+    expect(full.code).toBe(1);
+    expect(full.stderr).toMatch(/^corpus: could not write \/dev\/full: the disk is full$/m);
+    expect(full.stderr).not.toMatch(/\bat .*\.js:\d+/);
   });
 
   it("shows an import's progress once it needs more than one batch, and stays quiet before", () => {
