@@ -24,7 +24,7 @@ export const backupCommand: Command = {
       throw new UsageError("name the backup file, e.g. corpus backup backup.db");
     if (existsSync(destination))
       throw new UsageError(`${destination} already exists; choose a new file name`);
-    const store = await openLibrary(values.db as string | undefined);
+    const store = await openLibrary(values.db as string | undefined, { mustExist: true });
     try {
       await store.backup(destination);
     } finally {

@@ -96,7 +96,7 @@ export const exportCommand: Command = {
     // the error from being thrown as an unhandled event in between.
     let failure: NodeJS.ErrnoException | undefined;
     if (outPath) output.on("error", (error: NodeJS.ErrnoException) => (failure ??= error));
-    const store = await openLibrary(values.db as string | undefined);
+    const store = await openLibrary(values.db as string | undefined, { mustExist: true });
     // A reader that stops early (| head) is not an error.
     process.stdout.on("error", (error: NodeJS.ErrnoException) => {
       if (error.code === "EPIPE") process.exit(0);

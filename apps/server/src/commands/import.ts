@@ -29,6 +29,10 @@ export const importCommand: Command = {
     if (!file || positionals.length > 1)
       throw new UsageError("name one NDJSON file, e.g. corpus import library.ndjson");
     if (!existsSync(file)) throw new UsageError(`${file} does not exist`);
+    if (statSync(file).isDirectory())
+      throw new UsageError(
+        `${file} is a folder; import takes one NDJSON file (from corpus export). To load saved pages from a folder, use corpus ingest.`,
+      );
     const store = await openLibrary(values.db as string | undefined);
     let batch: CorpusRecord[] = [];
     let line = 0;

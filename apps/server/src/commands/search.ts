@@ -89,7 +89,7 @@ export const searchCommand: Command = {
       throw new UsageError(
         parsed.error.issues.map((issue) => `${optionOf(issue.path)}: ${issue.message}`).join("; "),
       );
-    const store = await openLibrary(values.db as string | undefined);
+    const store = await openLibrary(values.db as string | undefined, { mustExist: true });
     try {
       const result = await store.search(parsed.data);
       if (values.json) {

@@ -24,7 +24,7 @@ export const showCommand: Command = {
     const id = positionals[0];
     if (!id || positionals.length > 1)
       throw new UsageError("name exactly one id, e.g. corpus show person:frank-aum");
-    const store = await openLibrary(values.db as string | undefined);
+    const store = await openLibrary(values.db as string | undefined, { mustExist: true });
     try {
       const record = await store.get(id);
       if (!record) {

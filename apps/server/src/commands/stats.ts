@@ -15,7 +15,7 @@ export const statsCommand: Command = {
       json: { type: "boolean", default: false },
       db: { type: "string" },
     });
-    const store = await openLibrary(values.db as string | undefined);
+    const store = await openLibrary(values.db as string | undefined, { mustExist: true });
     try {
       const stats = await store.stats();
       if (values.json) {
@@ -25,11 +25,12 @@ export const statsCommand: Command = {
       console.log(
         `library: ${libraryLocation(values.db as string | undefined).replace(/\/\/[^@/]*@/, "//")} (${store.engine})`,
       );
-      console.log(
-        `documents: ${stats.documents} (${Object.entries(stats.byKind)
-          .map(([kind, count]) => `${kind} ${count}`)
-          .join(", ")})`,
-      );
+      const byKind = Object.entries(stats.byKind).map(([kind, count]) => `${kind} ${count}`);
+      console.log(`documents: ${stats.documents}${byKind.length > 0 ? ` (${byKind.join(", ")})` : ""}`);
+      if (stats.documents === 0)
+        console.log(
+          'the library is empty: load pages with "corpus ingest <files>" or "corpus import <file>"',
+        );
       console.log(
         `entities: ${Object.entries(stats.entities)
           .map(([kind, count]) => `${kind} ${count}`)

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { isDocument } from "@corpus/schema";
@@ -58,6 +58,21 @@ describe("corpus ingest, search, show, stats, export, import, backup", () => {
     expect(corpus("search", "x", "--bogus", "--db", database).code).toBe(2);
   });
 
+  it("a command that reads a library names a missing one instead of creating it", () => {
+    const missing = join(folder, "typo", "libary.db");
+    for (const args of [
+      ["stats"],
+      ["search", "peace"],
+      ["show", "person:x"],
+      ["export", "--format", "csv"],
+    ]) {
+      const result = corpus(...args, "--db", missing);
+      expect(result.code, args[0]).toBe(2);
+      expect(result.stderr).toContain(`there is no library at ${missing}`);
+    }
+    expect(existsSync(join(folder, "typo"))).toBe(false);
+  });
+
   it("names the option a bad value came from, also inside a list", () => {
     const kind = corpus("search", "x", "--kind", "event,bogus", "--db", database);
     expect(kind.code).toBe(2);
@@ -107,6 +122,9 @@ describe("corpus ingest, search, show, stats, export, import, backup", () => {
     const stats = JSON.parse(corpus("stats", "--json", "--db", database).stdout);
     expect(csv.length - 1).toBe(stats.documents);
     expect(corpus("export", "--format", "xml", "--db", database).code).toBe(2);
+    const folderImport = corpus("import", folder, "--db", join(folder, "copy.db"));
+    expect(folderImport.code).toBe(2);
+    expect(folderImport.stderr).toContain("is a folder");
     // A bad --out is named before anything is read; a failed write ends the export with words, not a stack.
     const nowhere = corpus(
       "export",

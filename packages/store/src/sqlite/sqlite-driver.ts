@@ -115,6 +115,34 @@ function migrate(database: Database): void {
   }
 }
 
+/**
+ * Checks, before anything is written, that the file is empty or a Corpus library: a path that
+ * names some other file (a typo in --db, another program's database) is left as it was.
+ */
+function refuseForeignDatabase(database: Database, path: string): void {
+  let tables: string[];
+  try {
+    tables = (
+      database
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .all() as { name: string }[]
+    ).map((row) => row.name);
+  } catch (error) {
+    database.close();
+    if ((error as { code?: string }).code === "SQLITE_NOTADB")
+      throw new Error(
+        `${path} is not a SQLite database, so it cannot be a library; it was left unchanged. Check --db or CORPUS_DATABASE_URL.`,
+      );
+    throw error;
+  }
+  if (tables.length > 0 && !tables.includes("schema_migrations")) {
+    database.close();
+    throw new Error(
+      `${path} is a SQLite database of another program (tables ${tables.slice(0, 3).join(", ")}${tables.length > 3 ? ", ..." : ""}), not a library; it was left unchanged. Choose another file for --db or CORPUS_DATABASE_URL.`,
+    );
+  }
+}
+
 export function openSqliteDriver(path: string): SqlDriver {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   let writerDatabase: Database;
@@ -125,6 +153,7 @@ export function openSqliteDriver(path: string): SqlDriver {
       `cannot open the library at ${path}: ${(error as Error).message}. Check the path and its permissions.`,
     );
   }
+  refuseForeignDatabase(writerDatabase, path);
   writerDatabase.pragma("journal_mode = WAL");
   // FULL: a committed ingest survives power loss, not only a crash of the process.
   writerDatabase.pragma("synchronous = FULL");
