@@ -33,6 +33,37 @@ describe("bad input yields a diagnostic naming the file, never an exception", ()
     expect(parsed.diagnostics[0]?.message).toContain("byte 0xe9 at offset 3");
   });
 
+  it("reads UTF-16 text with a byte-order mark, in either byte order, as the same page", () => {
+    const page = "Truce Talks Resume in the Valley\n\nNegotiators from both councils met again on Tuesday.";
+    const little = new Uint8Array(2 + page.length * 2);
+    const big = new Uint8Array(2 + page.length * 2);
+    little.set([0xff, 0xfe]);
+    big.set([0xfe, 0xff]);
+    for (let index = 0; index < page.length; index++) {
+      const code = page.charCodeAt(index);
+      little.set([code & 0xff, code >> 8], 2 + index * 2);
+      big.set([code >> 8, code & 0xff], 2 + index * 2);
+    }
+    const fromUtf8 = parseInput({ path: "page.txt", bytes: bytes(page) }, { now });
+    expect(fromUtf8.sources[0]?.text).toContain("Truce Talks Resume");
+    for (const encoded of [little, big]) {
+      const parsed = parseInput({ path: "page.txt", bytes: encoded }, { now });
+      expect(parsed.diagnostics).toEqual([]);
+      expect(parsed.records.map((record) => record.id)).toEqual(fromUtf8.records.map((record) => record.id));
+      expect(parsed.sources[0]?.text).toBe(fromUtf8.sources[0]?.text);
+    }
+  });
+
+  it("reports where UTF-16 behind a byte-order mark is broken", () => {
+    // "Hi" then an unpaired high surrogate (0xD800) in little-endian order.
+    const parsed = parseInput({
+      path: "notepad.txt",
+      bytes: new Uint8Array([0xff, 0xfe, 0x48, 0, 0x69, 0, 0x00, 0xd8]),
+    });
+    expect(parsed.diagnostics[0]).toMatchObject({ code: "invalid-utf16", file: "notepad.txt" });
+    expect(parsed.diagnostics[0]?.message).toContain("byte offset 6");
+  });
+
   it("refuses a file over the size limit, and the limit is configurable", () => {
     const parsed = parseInput({ path: "big.txt", bytes: bytes("x".repeat(2000)) }, { maxBytes: 1000 });
     expect(parsed.diagnostics[0]?.code).toBe("too-large");

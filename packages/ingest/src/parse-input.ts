@@ -1,5 +1,5 @@
 import type { MediaType } from "@corpus/schema";
-import { decodeUtf8, sha256Hex } from "./decode.js";
+import { decodeText, sha256Hex } from "./decode.js";
 import { parseJsonInput, parseNdjsonInput } from "./json-input.js";
 import { parseHtmlInput } from "./html-input.js";
 import { parseTextInput } from "./text/parse-text.js";
@@ -56,12 +56,18 @@ export function parseInput(
       );
     }
     if (bytes.length === 0) return fail("empty", `${path}: the file is empty; skipped, nothing stored.`);
-    const decoded = decodeUtf8(bytes);
+    const decoded = decodeText(bytes);
     if (!decoded.ok) {
       if (decoded.reason === "binary") {
         return fail(
           "binary",
           `${path}: looks binary (NUL byte at offset ${decoded.offset}); skipped, nothing stored. Save the page as text or HTML.`,
+        );
+      }
+      if (decoded.reason === "invalid-utf16") {
+        return fail(
+          "invalid-utf16",
+          `${path}: starts as UTF-16 but is not valid UTF-16 (at byte offset ${decoded.offset}); skipped, nothing stored. Re-save the file as UTF-8.`,
         );
       }
       const byte = decoded.byte.toString(16).padStart(2, "0");

@@ -20,6 +20,7 @@ export type DiagnosticCode =
   | "empty"
   | "binary"
   | "invalid-utf8"
+  | "invalid-utf16"
   | "too-large"
   | "unsupported-type"
   | "no-content"
