@@ -221,6 +221,77 @@ describe.skipIf(missing !== null)(
       ).toBeUndefined();
     });
 
+    it("answers an unknown record with a quick 404 page that names itself", async () => {
+      for (const path of ["/documents/no-such-document", "/people/no-such-person", "/no/such/page"]) {
+        const started = Date.now();
+        const response = await fetch(`${webUrl}${path}`);
+        // The API's NOT_FOUND is final: no retry after a back-off, no 200 from a streamed shell.
+        expect(Date.now() - started, path).toBeLessThan(900);
+        expect(response.status, path).toBe(404);
+        expect(await response.text()).toMatch(/<title>Not in this library · Corpus<\/title>/);
+      }
+      const page = await newPage();
+      const errors: string[] = [];
+      page.on("console", (message) => {
+        if (/Content Security Policy/.test(message.text())) errors.push(message.text());
+      });
+      await page.goto(`${webUrl}/no/such/page`);
+      await page.waitForLoadState("networkidle");
+      expect(errors).toEqual([]);
+    });
+
+    it("filters by a typed date range, either way round, and moves between citation tabs with arrows", async () => {
+      const page = await newPage();
+      await page.goto(`${webUrl}/?q=peace`);
+      expect(await page.title()).toBe("“peace” · Search · Corpus");
+      await page.getByLabel("From").fill("2024");
+      await page.getByLabel("To").fill("2019");
+      await page.getByRole("button", { name: "Apply" }).click();
+      await page.waitForURL(/from=2024/);
+      await expect.poll(() => page.locator(".chip").first().textContent()).toMatch(/Date: 2019 to 2024/);
+      expect(await page.locator(".notice.problem").count()).toBe(0);
+      const years = await page
+        .locator(".hit time")
+        .evaluateAll((times) => times.map((time) => Number(time.getAttribute("datetime")?.slice(0, 4))));
+      expect(years.length).toBeGreaterThan(0);
+      for (const year of years) expect(year >= 2019 && year <= 2024).toBe(true);
+
+      await page.locator(".hit h3 a").first().click();
+      await page.waitForURL(/\/documents\//);
+      await page.getByRole("tab", { name: "BibTeX" }).focus();
+      await page.keyboard.press("ArrowRight");
+      await expect.poll(() => page.getByTestId("citation-text").textContent()).toMatch(/^TY {2}- /m);
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("RIS");
+      expect(await page.getByRole("tab", { name: "BibTeX" }).getAttribute("tabindex")).toBe("-1");
+    });
+
+    it("keeps chart text readable and names whole on a phone", async () => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      await page.goto(`${webUrl}/explore`);
+      await page.locator("svg.network").waitFor();
+      // Text drawn smaller than 8px is unreadable; hidden labels (every other year on a phone) do not count.
+      const tooSmall = await page.locator("svg.chart text").evaluateAll((texts) =>
+        texts
+          .filter((text) => getComputedStyle(text).display !== "none")
+          .map((text) => `${text.textContent}: ${text.getBoundingClientRect().height.toFixed(1)}px`)
+          .filter((entry) => Number(entry.split(": ").at(-1)?.replace("px", "")) < 8),
+      );
+      expect(tooSmall).toEqual([]);
+      const clipped = await page.locator("svg.network").evaluate((svg) => {
+        const frame = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll("text")]
+          .filter((text) => {
+            const box = text.getBoundingClientRect();
+            return box.left < frame.left - 1 || box.right > frame.right + 1;
+          })
+          .map((text) => text.textContent);
+      });
+      expect(clipped).toEqual([]);
+      await page.screenshot({ path: join(artifacts, "8-explore-phone.png"), fullPage: true });
+      await context.close();
+    });
+
     it("serves an Atom feed twin of a search", async () => {
       const response = await fetch(`${webUrl}/feed?q=ceasefire`);
       expect(response.headers.get("content-type")).toMatch(/application\/atom\+xml/);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { type KeyboardEvent, useState } from "react";
 import { type CitationFormatValue, citationFormats } from "@/lib/citations";
 import { useTRPC } from "@/trpc/client";
 
@@ -12,6 +12,32 @@ export function CitationButtons({ id, downloadBase }: { id: string; downloadBase
   const [status, setStatus] = useState("");
   const citation = useQuery(trpc.documents.cite.queryOptions({ id, format }));
   const current = citationFormats.find((item) => item.value === format) ?? citationFormats[0];
+
+  function choose(value: CitationFormatValue) {
+    setFormat(value);
+    setStatus("");
+  }
+
+  // The ARIA tabs pattern: one tab in the Tab order, arrow keys (and Home/End) move between tabs.
+  function onTabKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
+    const index = citationFormats.findIndex((item) => item.value === format);
+    const last = citationFormats.length - 1;
+    const next =
+      event.key === "ArrowRight"
+        ? (index + 1) % citationFormats.length
+        : event.key === "ArrowLeft"
+          ? (index - 1 + citationFormats.length) % citationFormats.length
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? last
+              : -1;
+    const target = citationFormats[next];
+    if (!target) return;
+    event.preventDefault();
+    choose(target.value);
+    document.getElementById(`cite-tab-${target.value}`)?.focus();
+  }
 
   async function copy() {
     if (!citation.data) return;
@@ -35,10 +61,9 @@ export function CitationButtons({ id, downloadBase }: { id: string; downloadBase
             id={`cite-tab-${item.value}`}
             aria-selected={item.value === format}
             aria-controls="cite-panel"
-            onClick={() => {
-              setFormat(item.value);
-              setStatus("");
-            }}
+            tabIndex={item.value === format ? 0 : -1}
+            onClick={() => choose(item.value)}
+            onKeyDown={onTabKeyDown}
           >
             {item.label}
           </button>

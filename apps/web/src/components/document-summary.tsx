@@ -1,5 +1,6 @@
 import type { DocumentSummary, Snippet } from "@corpus/schema";
 import Link from "next/link";
+import { Fragment } from "react";
 import { formatDate, humanize, isoDate, kindLabels } from "@/lib/format";
 import { documentPath } from "@/lib/ids";
 import { SnippetText } from "./snippet";
@@ -32,10 +33,24 @@ export function DocumentSummaryItem({
         <span className={`badge kind-${document.kind}`}>
           {document.subtype ? humanize(document.subtype) : (kindLabels[document.kind] ?? document.kind)}
         </span>
-        {document.date ? <time dateTime={isoDate(document.date)}>{formatDate(document.date)}</time> : null}
-        {document.site ? <> · {document.site}</> : null}
-        {document.extent === "teaser" ? <> · teaser only</> : null}
-        {roles?.length ? <> · as {roles.map(humanize).join(", ").toLowerCase()}</> : null}
+        {/* " · " only between facts, so an undated record does not start with a stray separator */}
+        {[
+          document.date ? (
+            <time key="date" dateTime={isoDate(document.date)}>
+              {formatDate(document.date)}
+            </time>
+          ) : null,
+          document.site ?? null,
+          document.extent === "teaser" ? "teaser only" : null,
+          roles?.length ? `as ${roles.map(humanize).join(", ").toLowerCase()}` : null,
+        ]
+          .filter((fact) => fact !== null)
+          .map((fact, index) => (
+            <Fragment key={index}>
+              {index > 0 ? " · " : null}
+              {fact}
+            </Fragment>
+          ))}
       </div>
       {people.length && !compact ? (
         <div className="meta">

@@ -98,7 +98,7 @@ export async function EntityListPage({
                 <Link href={entityPath(item.id) ?? base} prefetch={false}>
                   {item.name}
                 </Link>{" "}
-                <span className="muted small">{plural(item.documentCount, "doc")}</span>
+                <span className="muted small count">{plural(item.documentCount, "doc")}</span>
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { plural } from "@/lib/format";
 import { entityPath } from "@/lib/ids";
-import { buildCoOccurrence, layoutNetwork, type NetworkInput } from "@/lib/network";
+import { buildCoOccurrence, labelCentre, layoutNetwork, type NetworkInput } from "@/lib/network";
 
 /** People who appeared in the same documents, laid out on the server and drawn as SVG links. */
 export function PeopleNetwork({ documents, maxNodes = 40 }: NetworkInput & { maxNodes?: number }) {
@@ -20,45 +20,52 @@ export function PeopleNetwork({ documents, maxNodes = 40 }: NetworkInput & { max
   const maxWeight = Math.max(1, ...network.edges.map((edge) => edge.weight));
   return (
     <figure style={{ margin: 0 }}>
-      {/* biome-ignore lint/a11y/useSemanticElements: an SVG of links is a group; there is no HTML element for it */}
-      <svg
-        className="chart network"
-        viewBox={`0 0 ${network.width} ${network.height}`}
-        role="group"
-        aria-label={`Network of ${plural(network.nodes.length, "person", "people")} and ${plural(network.edges.length, "shared appearance")}`}
-      >
-        {network.edges.map((edge) => {
-          const source = byId.get(edge.source);
-          const target = byId.get(edge.target);
-          if (!source || !target) return null;
-          return (
-            <line
-              key={`${edge.source}|${edge.target}`}
-              x1={source.x}
-              y1={source.y}
-              x2={target.x}
-              y2={target.y}
-              strokeWidth={1 + 3 * (edge.weight / maxWeight)}
-            />
-          );
-        })}
-        {network.nodes.map((node) => (
-          <Link
-            key={node.id}
-            href={entityPath(node.id) ?? "/people"}
-            aria-label={`${node.name}: ${plural(node.count, "document")}`}
-          >
-            <circle cx={node.x} cy={node.y} r={node.radius}>
-              <title>{`${node.name}: ${plural(node.count, "document")}`}</title>
-            </circle>
-            {labelled.has(node.id) ? (
-              <text x={node.x} y={node.y + node.radius + 11} textAnchor="middle">
-                {node.name}
-              </text>
-            ) : null}
-          </Link>
-        ))}
-      </svg>
+      {/* On a phone the network keeps a readable size and scrolls sideways (see globals.css). */}
+      <div className="network-frame">
+        {/* biome-ignore lint/a11y/useSemanticElements: an SVG of links is a group; there is no HTML element for it */}
+        <svg
+          className="chart network"
+          viewBox={`0 0 ${network.width} ${network.height}`}
+          role="group"
+          aria-label={`Network of ${plural(network.nodes.length, "person", "people")} and ${plural(network.edges.length, "shared appearance")}`}
+        >
+          {network.edges.map((edge) => {
+            const source = byId.get(edge.source);
+            const target = byId.get(edge.target);
+            if (!source || !target) return null;
+            return (
+              <line
+                key={`${edge.source}|${edge.target}`}
+                x1={source.x}
+                y1={source.y}
+                x2={target.x}
+                y2={target.y}
+                strokeWidth={1 + 3 * (edge.weight / maxWeight)}
+              />
+            );
+          })}
+          {network.nodes.map((node) => (
+            <Link
+              key={node.id}
+              href={entityPath(node.id) ?? "/people"}
+              aria-label={`${node.name}: ${plural(node.count, "document")}`}
+            >
+              <circle cx={node.x} cy={node.y} r={node.radius}>
+                <title>{`${node.name}: ${plural(node.count, "document")}`}</title>
+              </circle>
+              {labelled.has(node.id) ? (
+                <text
+                  x={labelCentre(node.x, node.name, network.width)}
+                  y={node.y + node.radius + 11}
+                  textAnchor="middle"
+                >
+                  {node.name}
+                </text>
+              ) : null}
+            </Link>
+          ))}
+        </svg>
+      </div>
       <figcaption className="small muted">
         A line joins two people who appear in the same document; thicker means more shared documents.
       </figcaption>

@@ -48,7 +48,9 @@ export function SearchBox({ state, action = "/" }: { state: SearchState; action?
     enabled: open && prefix.length >= 2,
     staleTime: 5 * 60_000,
   });
-  const items = open && prefix.length >= 2 ? (suggestions.data ?? []) : [];
+  // Suggestions only for what the box says now: while the debounce catches up, the list of the
+  // previous words ("peace" while "sud" is typed) would offer, and let Enter pick, the wrong thing.
+  const items = open && prefix.length >= 2 && prefix === text.trim() ? (suggestions.data ?? []) : [];
   const expanded = items.length > 0;
 
   useEffect(() => setText(state.text), [state.text]);

@@ -21,8 +21,11 @@ interface Chip {
 /** Every active filter as a chip whose link removes it. Labels come from the facets when known. */
 export function activeChips(state: SearchState, facets: Facets | undefined): Chip[] {
   const chips: Chip[] = [];
-  const labelOf = (name: keyof Facets, value: string) =>
-    facets?.[name].find((item) => item.value === value)?.label;
+  // A label equal to the id is the API echoing a value it does not know: the slug reads better.
+  const labelOf = (name: keyof Facets, value: string) => {
+    const label = facets?.[name].find((item) => item.value === value)?.label;
+    return label === value ? undefined : label;
+  };
   const add = (name: ListFilterName, value: string, label: string, title: string) =>
     chips.push({
       key: `${name}:${value}`,

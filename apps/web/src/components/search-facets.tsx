@@ -1,6 +1,7 @@
 import { type FacetName, type Facets, type FacetValue, facetNames } from "@corpus/schema";
 import Link from "next/link";
-import { humanize, kindLabels } from "@/lib/format";
+import { humanize, kindLabels, plural } from "@/lib/format";
+import { idSlug } from "@/lib/ids";
 import {
   facetValueToParam,
   hasValue,
@@ -8,6 +9,7 @@ import {
   type SearchState,
   searchHref,
   toggleValue,
+  toSearchParams,
   withChanges,
 } from "@/lib/search-params";
 
@@ -27,7 +29,9 @@ const SHOWN_VALUES = 10;
 export function facetLabel(name: FacetName, value: FacetValue): string {
   if (name === "kind") return kindLabels[value.value] ?? value.label;
   if (name === "subtype" || name === "role") return humanize(value.label);
-  return value.label;
+  // The API echoes a selected id it does not know (a stale or hand-made URL) with the id as its
+  // label: "region:antarctica" reads better as "antarctica".
+  return value.label === value.value ? idSlug(value.value) : value.label;
 }
 
 function yearSelected(state: SearchState, year: string): boolean {
@@ -52,6 +56,63 @@ function isSelected(state: SearchState, name: FacetName, value: string): boolean
   return hasValue(state, name as ListFilterName, facetValueToParam(name as ListFilterName, value));
 }
 
+/**
+ * The values a facet lists: the most frequent ones, and every selected one however rare, so a
+ * filter chosen elsewhere (typeahead, an entity page, a shared URL) shows its tick and can be
+ * removed where it is listed. In the API's order.
+ */
+export function shownFacetValues(
+  name: FacetName,
+  values: readonly FacetValue[],
+  state: SearchState,
+  limit = SHOWN_VALUES,
+): FacetValue[] {
+  return values.filter((value, index) => index < limit || isSelected(state, name, value.value));
+}
+
+/** From and to: a year, a month or a day; the other filters ride along as hidden fields. */
+function DateRangeForm({ state }: { state: SearchState }) {
+  const kept = [...toSearchParams(withChanges(state, { from: undefined, to: undefined })).entries()];
+  const pattern = "\\d{4}(-\\d{2}(-\\d{2})?)?";
+  return (
+    <details open>
+      <summary>Date range</summary>
+      <form method="get" action="/" className="date-range">
+        {kept.map(([name, value], index) => (
+          <input key={`${name}-${index}`} type="hidden" name={name} value={value} />
+        ))}
+        <label>
+          From
+          <input
+            type="text"
+            name="from"
+            inputMode="numeric"
+            pattern={pattern}
+            placeholder="YYYY"
+            title="A year (2021), a month (2021-04) or a day (2021-04-29)"
+            defaultValue={state.from ?? ""}
+          />
+        </label>
+        <label>
+          To
+          <input
+            type="text"
+            name="to"
+            inputMode="numeric"
+            pattern={pattern}
+            placeholder="YYYY"
+            title="A year (2021), a month (2021-04) or a day (2021-04-29)"
+            defaultValue={state.to ?? ""}
+          />
+        </label>
+        <button type="submit" className="secondary">
+          Apply
+        </button>
+      </form>
+    </details>
+  );
+}
+
 /** Facets with counts; each value is a link that adds (or removes) that filter. */
 export function SearchFacets({ facets, state }: { facets: Facets; state: SearchState }) {
   return (
@@ -61,11 +122,12 @@ export function SearchFacets({ facets, state }: { facets: Facets; state: SearchS
         const values =
           name === "year" ? [...facets.year].sort((a, b) => b.value.localeCompare(a.value)) : facets[name];
         if (!values.length) return null;
+        const shown = shownFacetValues(name, values, state);
         return (
           <details key={name} open={name !== "role" && name !== "subtype"}>
             <summary>{facetTitles[name]}</summary>
             <ul className="plain">
-              {values.slice(0, SHOWN_VALUES).map((value) => {
+              {shown.map((value) => {
                 const selected = isSelected(state, name, value.value);
                 const label = facetLabel(name, value);
                 return (
@@ -80,10 +142,10 @@ export function SearchFacets({ facets, state }: { facets: Facets; state: SearchS
                         {label}
                       </span>
                       <span className="count">
-                        {value.count.toLocaleString("en")}
+                        <span aria-hidden="true">{value.count.toLocaleString("en")}</span>
                         <span className="visually-hidden">
-                          {" "}
-                          documents{selected ? ", selected: choose to remove" : ""}
+                          {` ${plural(value.count, "document")}`}
+                          {selected ? ", selected: choose to remove" : ""}
                         </span>
                       </span>
                     </Link>
@@ -91,14 +153,15 @@ export function SearchFacets({ facets, state }: { facets: Facets; state: SearchS
                 );
               })}
             </ul>
-            {values.length > SHOWN_VALUES ? (
+            {values.length > shown.length ? (
               <p className="small muted">
-                and {values.length - SHOWN_VALUES} more: narrow the search to see them
+                and {values.length - shown.length} more: narrow the search to see them
               </p>
             ) : null}
           </details>
         );
       })}
+      <DateRangeForm state={state} />
     </nav>
   );
 }

@@ -3,6 +3,20 @@ import Link from "next/link";
 import { formatBucket, kindLabels, plural } from "@/lib/format";
 import { layoutTimeline } from "@/lib/timeline";
 
+const kindNames: Record<string, [string, string]> = {
+  event: ["event", "events"],
+  publication: ["publication", "publications"],
+  issue: ["issue", "issues"],
+  stub: ["document not in the library yet", "documents not in the library yet"],
+};
+
+/** "1 event", "2 publications": the words a bar's label reads out. */
+export function kindCount(kind: string, count: number): string {
+  const fallback = (kindLabels[kind] ?? kind).toLowerCase();
+  const [one, many] = kindNames[kind] ?? [fallback, fallback];
+  return plural(count, one, many);
+}
+
 /**
  * Documents per bucket, stacked by kind, drawn on the server as SVG. Each bar is a link that
  * narrows the search to its year or month, so it works with keyboard and without JavaScript.
@@ -35,7 +49,7 @@ export function TimelineChart({
         <line className="axis" x1={0} x2={layout.width} y1={layout.height + 0.5} y2={layout.height + 0.5} />
         {layout.bars.map((bar) => {
           const label = `${formatBucket(bar.bucket)}: ${plural(bar.total, "document")} (${bar.segments
-            .map((segment) => `${segment.count} ${(kindLabels[segment.kind] ?? segment.kind).toLowerCase()}`)
+            .map((segment) => kindCount(segment.kind, segment.count))
             .join(", ")})`;
           const shapes = (
             <>
@@ -53,7 +67,12 @@ export function TimelineChart({
                 />
               ))}
               {layout.labelled.has(bar.bucket) ? (
-                <text x={bar.x + bar.width / 2} y={layout.height + 13} textAnchor="middle">
+                <text
+                  x={bar.x + bar.width / 2}
+                  y={layout.height + 13}
+                  textAnchor="middle"
+                  className={layout.minorLabels.has(bar.bucket) ? "minor-label" : undefined}
+                >
                   {bar.bucket.length > 4 ? formatBucket(bar.bucket) : bar.bucket}
                 </text>
               ) : null}

@@ -128,3 +128,13 @@ export function layoutNetwork(
   }
   return { nodes, edges: graph.edges, width, height };
 }
+
+/**
+ * Where a name under a node is centred: under the node, but pulled in from the edges so that
+ * the whole name stays inside the frame (the SVG clips what crosses its viewBox). The width is
+ * an estimate from the font size: about 0.6 em per character.
+ */
+export function labelCentre(x: number, name: string, width: number, fontSize = 11): number {
+  const half = Math.min(width / 2, (name.length * fontSize * 0.6) / 2 + 2);
+  return Math.min(width - half, Math.max(half, x));
+}

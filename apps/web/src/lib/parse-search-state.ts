@@ -8,6 +8,7 @@ import {
   type PublicationSubtype,
   personRoleSchema,
   publicationSubtypeSchema,
+  searchFiltersSchema,
   searchSortSchema,
 } from "@corpus/schema";
 import {
@@ -43,11 +44,23 @@ function slugsFor(raw: RawSearchParams, name: EntityFilterName): string[] {
   );
 }
 
+/**
+ * The date range of the URL, with "from 2024 to 2019" read as 2019 to 2024: the API refuses an
+ * inverted range, and a reader who typed the years the other way round meant the same years.
+ */
+function dateRange(raw: RawSearchParams): { from?: string; to?: string } {
+  const from = dateBoundSchema.safeParse(first(raw, "from"));
+  const to = dateBoundSchema.safeParse(first(raw, "to"));
+  const range = { ...(from.success ? { from: from.data } : {}), ...(to.success ? { to: to.data } : {}) };
+  if (range.from && range.to && !searchFiltersSchema.safeParse(range).success) {
+    return { from: range.to, to: range.from };
+  }
+  return range;
+}
+
 /** Reads a search from URL parameters. Anything malformed is dropped, never an error. */
 export function parseSearchState(raw: RawSearchParams): SearchState {
   const sort = searchSortSchema.safeParse(first(raw, "sort"));
-  const from = dateBoundSchema.safeParse(first(raw, "from"));
-  const to = dateBoundSchema.safeParse(first(raw, "to"));
   return {
     text: (first(raw, "q") ?? "").slice(0, MAX_QUERY_LENGTH),
     advanced: first(raw, "mode") === "advanced",
@@ -64,8 +77,7 @@ export function parseSearchState(raw: RawSearchParams): SearchState {
     role: unique(
       all(raw, "role").filter((value) => personRoleSchema.safeParse(value).success),
     ) as PersonRole[],
-    ...(from.success ? { from: from.data } : {}),
-    ...(to.success ? { to: to.data } : {}),
+    ...dateRange(raw),
     sort: sort.success ? sort.data : "relevance",
     after: all(raw, "after")
       .filter((cursor) => cursor.length > 0 && cursor.length <= 500)

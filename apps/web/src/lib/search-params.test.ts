@@ -53,6 +53,14 @@ describe("search state in the URL", () => {
     expect(state.person).toEqual([]);
   });
 
+  it("reads a date range typed the other way round as the same years", () => {
+    const state = parseSearchState({ q: "peace", from: "2024", to: "2019-06" });
+    expect(toSearchQuery(state).filters).toMatchObject({ from: "2019-06", to: "2024" });
+    // An ordinary range, and a single year, stay as they are.
+    expect(parseSearchState({ from: "2019", to: "2024" })).toMatchObject({ from: "2019", to: "2024" });
+    expect(parseSearchState({ from: "2021", to: "2021-04" })).toMatchObject({ from: "2021", to: "2021-04" });
+  });
+
   it("round-trips any state through its URL", () => {
     const slug = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/);
     fc.assert(

@@ -19,6 +19,8 @@ export interface TimelineLayout {
   maximum: number;
   /** Buckets labelled on the axis: all when few, every nth when many. */
   labelled: Set<string>;
+  /** Every other labelled bucket when there are more than six labels: hidden on narrow screens. */
+  minorLabels: Set<string>;
   kinds: string[];
 }
 
@@ -60,8 +62,12 @@ export function layoutTimeline(
       .filter((segment) => segment.count > 0),
   }));
   const step = Math.max(1, Math.ceil(buckets.length / 12));
-  const labelled = new Set(buckets.filter((_, index) => index % step === 0).map((bucket) => bucket.bucket));
-  return { width, height, bars, maximum, labelled, kinds };
+  const labelledBuckets = buckets.filter((_, index) => index % step === 0).map((bucket) => bucket.bucket);
+  const labelled = new Set(labelledBuckets);
+  const minorLabels = new Set(
+    labelledBuckets.length > 6 ? labelledBuckets.filter((_, index) => index % 2 === 1) : [],
+  );
+  return { width, height, bars, maximum, labelled, minorLabels, kinds };
 }
 
 /** Month buckets when the search spans a few years at most, else years. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildCoOccurrence, layoutNetwork } from "./network";
+import { kindCount } from "@/components/timeline-chart";
+import { buildCoOccurrence, labelCentre, layoutNetwork } from "./network";
 import { chooseBucket, layoutTimeline } from "./timeline";
 import { layoutWorldMap, regionIdToNumeric, shade } from "./world-map";
 
@@ -20,10 +21,41 @@ describe("timeline", () => {
     expect(first?.segments.reduce((sum, segment) => sum + segment.height, 0)).toBeCloseTo(layout.height / 2);
   });
 
+  it("keeps every other axis label for phones when there are many, and reads counts in words", () => {
+    const months = Array.from({ length: 12 }, (_, index) => ({
+      bucket: `2021-${String(index + 1).padStart(2, "0")}`,
+      total: 1,
+      byKind: { publication: 1 },
+    }));
+    const layout = layoutTimeline(months);
+    expect(layout.labelled.size).toBe(12);
+    expect([...layout.minorLabels]).toEqual([
+      "2021-02",
+      "2021-04",
+      "2021-06",
+      "2021-08",
+      "2021-10",
+      "2021-12",
+    ]);
+    expect(layoutTimeline(months.slice(0, 5)).minorLabels.size).toBe(0);
+    expect(kindCount("publication", 2)).toBe("2 publications");
+    expect(kindCount("event", 1)).toBe("1 event");
+  });
+
   it("uses months for short ranges", () => {
     expect(chooseBucket("2021", "2021")).toBe("month");
     expect(chooseBucket("2010", "2021")).toBe("year");
     expect(chooseBucket(undefined, undefined)).toBe("year");
+  });
+});
+
+describe("people network labels", () => {
+  it("stay inside the frame at its edges and sit under their node elsewhere", () => {
+    const name = "Layla Haddad-Monroe";
+    const half = (name.length * 11 * 0.6) / 2;
+    expect(labelCentre(40, name, 720) - half).toBeGreaterThanOrEqual(0);
+    expect(labelCentre(700, name, 720) + half).toBeLessThanOrEqual(720);
+    expect(labelCentre(360, name, 720)).toBe(360);
   });
 });
 

@@ -53,6 +53,8 @@ function Fields({ document }: { document: Document }) {
       <dd>
         {document.date ? (
           <time dateTime={isoDate(document.date)}>{formatDate(document.date)}</time>
+        ) : document.kind === "stub" ? (
+          "Not known until its page is ingested"
         ) : (
           "Not given on the page"
         )}
@@ -183,7 +185,8 @@ export default async function DocumentPage({ params }: Props) {
           its page is ingested.
         </p>
       ) : null}
-      {document.extent === "teaser" ? (
+      {/* A stub is less than a teaser: its own notice says so, and "only a teaser" would contradict it. */}
+      {document.extent === "teaser" && document.kind !== "stub" ? (
         <p className="notice">
           Only a teaser (a listing entry) of this document is in the library; the full page has not been
           ingested.

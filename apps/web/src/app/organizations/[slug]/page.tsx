@@ -7,7 +7,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const loaded = await fetchEntity("organization", (await params).slug);
-  return { title: loaded.ok ? loaded.data.entity.name : "organizations" };
+  return { title: loaded.ok ? loaded.data.entity.name : "Organization" };
 }
 
 export default async function Page({ params }: Props) {

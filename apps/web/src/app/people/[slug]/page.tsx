@@ -7,7 +7,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const loaded = await fetchEntity("person", (await params).slug);
-  return { title: loaded.ok ? loaded.data.entity.name : "people" };
+  return { title: loaded.ok ? loaded.data.entity.name : "Person" };
 }
 
 export default async function Page({ params }: Props) {

@@ -7,7 +7,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const loaded = await fetchEntity("region", (await params).slug);
-  return { title: loaded.ok ? loaded.data.entity.name : "regions" };
+  return { title: loaded.ok ? loaded.data.entity.name : "Region" };
 }
 
 export default async function Page({ params }: Props) {

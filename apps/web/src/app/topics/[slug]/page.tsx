@@ -7,7 +7,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const loaded = await fetchEntity("topic", (await params).slug);
-  return { title: loaded.ok ? loaded.data.entity.name : "topics" };
+  return { title: loaded.ok ? loaded.data.entity.name : "Topic" };
 }
 
 export default async function Page({ params }: Props) {

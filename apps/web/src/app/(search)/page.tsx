@@ -27,7 +27,8 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   const state = parseSearchState(await searchParams);
   const feedQuery = toSearchParams({ ...state, after: [] }).toString();
   return {
-    title: state.text ? `“${state.text}”` : "Search",
+    // The layout's "%s · Corpus" template applies to child segments only, not to this page.
+    title: { absolute: state.text ? `“${state.text}” · Search · Corpus` : "Search · Corpus" },
     alternates: {
       types: {
         "application/atom+xml": [
