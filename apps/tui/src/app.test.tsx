@@ -22,10 +22,11 @@ function start(
   options: {
     clipboard?: ReturnType<typeof createRecordingClipboard>;
     size?: { columns: number; rows: number };
+    dataSource?: DataSource;
   } = {},
 ) {
   const clipboard = options.clipboard ?? createRecordingClipboard();
-  instance = render(<App dataSource={library} clipboard={clipboard} />);
+  instance = render(<App dataSource={options.dataSource ?? library} clipboard={clipboard} />);
   if (options.size) resize(options.size.columns, options.size.rows);
   return { ...instance, clipboard };
 }
@@ -137,7 +138,39 @@ describe("the search screen", () => {
     start();
     await see("of 28");
     await press("/", ..."zzzqqq");
-    await see("No records match");
+    await see("No records match. Try fewer or other words.");
+    // No filter is on, so the advice does not send the user to clear them.
+    expect(frame()).not.toContain("filters");
+  });
+
+  it("shows no rows under a failed search, so Enter cannot open an answer to an older query", async () => {
+    const failing: DataSource = {
+      ...library,
+      search: (query) =>
+        query.text ? Promise.reject(new Error("The server stopped answering.")) : library.search(query),
+    };
+    start({ dataSource: failing });
+    await see("1–20 of 28");
+    await press("/", ..."armistice", keys.enter);
+    await see("Search failed: The server stopped answering.");
+    expect(frame()).not.toContain("Field Briefing");
+    await press(keys.enter);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(frame()).not.toContain("Kind:");
+    expect(frame()).toContain("Search failed");
+  });
+
+  it("names the facet of the values shown when its heading has scrolled away, and jumps with G and g", async () => {
+    start({ size: { columns: 80, rows: 16 } });
+    await see("1–20 of 28");
+    await press("f");
+    await see(/›\[ \]\s+\d+ \w/);
+    await moveDownUntil((current) => current.includes("(continued)"), "a facet heading scrolled away");
+    await press("G");
+    await see(/›\[ \]\s+\d+ 2010/);
+    await press("g");
+    await see(/›\[ \]\s+\d+ publication/);
+    expect(frame()).not.toContain("(continued)");
   });
 });
 
@@ -215,6 +248,37 @@ describe("the document and entity views", () => {
     await see("TY  -");
     await press(keys.escape);
     await see("Kind: publication, analysis");
+    // The page has its keys back: Tab goes to its first link.
+    await press(keys.tab);
+    await see(/› → Frank Aum: author/);
+  });
+
+  it("says so when Enter comes before the citation is ready, instead of doing nothing", async () => {
+    const slow: DataSource = { ...library, cite: () => new Promise<string>(() => {}) };
+    start({ dataSource: slow });
+    await see("of 28");
+    await press("/", ..."seventy years", keys.enter);
+    await see(/1–1 of 1/);
+    await press(keys.enter);
+    await see("Kind: publication, analysis");
+    await press("c");
+    await see("› BibTeX");
+    await press(keys.enter);
+    await see("BibTeX is still being prepared; press Enter again when it shows.");
+  });
+
+  it("goes to the last line of a page with G (End) and back to the first with g (Home)", async () => {
+    start({ size: { columns: 80, rows: 24 } });
+    await see("of 28");
+    await press("/", ..."panel", keys.enter);
+    await see(/1–1 of 1/);
+    await press(keys.enter);
+    await see("Location: Washington, DC");
+    expect(frame()).not.toContain("Where this came from");
+    await press("G");
+    await see(/line (\d+) of \1/);
+    await press("\u001b[H");
+    await see(/› Armistice at Seventy/);
   });
 
   it("says a citation will be printed when the terminal has no clipboard", async () => {
@@ -242,6 +306,26 @@ describe("keys, help and size", () => {
     expect(frame()).toContain("go to the search box");
     expect(frame()).toContain("next page of results");
     await press("?");
+    await see("1–20 of 28");
+  });
+
+  it("scrolls the help on a terminal too small for it, inside the screen", async () => {
+    start({ size: { columns: 60, rows: 16 } });
+    await see("1–20 of 28");
+    await press("?");
+    await see(/more keys \(lines 1–\d+ of \d+\)/);
+    const fits = () => {
+      const lines = frame().split("\n");
+      expect(lines.length).toBeLessThanOrEqual(15);
+      for (const line of lines) expect([...line].length).toBeLessThanOrEqual(60);
+    };
+    fits();
+    expect(frame()).not.toContain("copy (OSC 52)");
+    await press("\u001b[6~", "\u001b[6~", "\u001b[6~");
+    await see("copy (OSC 52) or print");
+    fits();
+    expect(frame()).toContain("clear the search box");
+    await press(keys.escape);
     await see("1–20 of 28");
   });
 

@@ -3,14 +3,14 @@ import { type ReactNode, useCallback, useRef, useState } from "react";
 import type { Clipboard } from "./clipboard.js";
 import { DocumentScreen } from "./components/document-screen.js";
 import { EntityScreen } from "./components/entity-screen.js";
-import { HelpScreen } from "./components/help-screen.js";
+import { HelpScreen, helpLayout } from "./components/help-screen.js";
 import { SearchScreen } from "./components/search-screen.js";
 import { StatusBar } from "./components/status-bar.js";
 import type { DataSource } from "./data-source.js";
 import { splitBurst } from "./key-burst.js";
 import { matches } from "./keymap.js";
 import type { Target } from "./page-lines.js";
-import { type KeyHandler, ScreenKeysContext } from "./screen-keys.js";
+import { createScreenKeyStack, ScreenKeysContext } from "./screen-keys.js";
 import { initialSearchState, searchReducer } from "./search-state.js";
 import { createTheme, ThemeContext } from "./theme.js";
 import { useSearchResults } from "./use-search-results.js";
@@ -37,12 +37,13 @@ export function App({ dataSource, clipboard, noColor = false, initialQuery = "" 
   // One line short of the terminal: a frame as tall as the terminal makes Ink clear and redraw.
   const height = Math.max(6, rows - 1);
   const width = Math.max(20, columns);
+  const bodyHeight = height - 1;
   const search = useSyncReducer(searchReducer, () => initialSearchState(initialQuery));
   const results = useSearchResults(dataSource, search.state);
   const [history, setHistory] = useState<HistoryEntry[]>([{ screen: "search" }]);
   const [helpOpen, setHelpOpen] = useState(false);
   const [message, setMessage] = useState<string | undefined>(undefined);
-  const screenKeys = useRef<KeyHandler | null>(null);
+  const [screenKeys] = useState(createScreenKeyStack);
   const nextKey = useRef(1);
   // Cursor line per history entry, so Esc returns to the line a link was opened from.
   const places = useRef(new Map<number, number>());
@@ -52,6 +53,9 @@ export function App({ dataSource, clipboard, noColor = false, initialQuery = "" 
   });
   const helpRef = useRef(false);
   helpRef.current = helpOpen;
+  // Where the help starts, when a small terminal makes it scroll. A ref as well, for key bursts.
+  const helpTop = useRef(0);
+  const [, setHelpTop] = useState(0);
 
   const open = useCallback((target: Target) => {
     setMessage(undefined);
@@ -64,12 +68,27 @@ export function App({ dataSource, clipboard, noColor = false, initialQuery = "" 
       if (matches("help", input, key) || matches("back", input, key) || matches("quit", input, key)) {
         helpRef.current = false;
         setHelpOpen(false);
+        return;
       }
+      const { lastTop, shown } = helpLayout(width, bodyHeight);
+      const by = matches("up", input, key)
+        ? -1
+        : matches("down", input, key)
+          ? 1
+          : matches("pageUp", input, key)
+            ? -shown
+            : matches("pageDown", input, key)
+              ? shown
+              : 0;
+      helpTop.current = Math.max(0, Math.min(lastTop, helpTop.current + by));
+      setHelpTop(helpTop.current);
       return;
     }
-    if (screenKeys.current?.(input, key)) return;
+    if (screenKeys.handle(input, key)) return;
     if (matches("help", input, key)) {
       helpRef.current = true;
+      helpTop.current = 0;
+      setHelpTop(0);
       setHelpOpen(true);
     } else if (matches("focusSearch", input, key)) {
       setHistory([{ screen: "search" }]);
@@ -85,7 +104,6 @@ export function App({ dataSource, clipboard, noColor = false, initialQuery = "" 
   });
 
   const top = history[history.length - 1]!;
-  const bodyHeight = height - 1;
   let body: ReactNode;
   if (top.screen === "search")
     body = (
@@ -134,7 +152,7 @@ export function App({ dataSource, clipboard, noColor = false, initialQuery = "" 
           <Box height={bodyHeight} flexDirection="column" display={helpOpen ? "none" : "flex"}>
             {body}
           </Box>
-          {helpOpen ? <HelpScreen width={width} height={bodyHeight} /> : null}
+          {helpOpen ? <HelpScreen width={width} height={bodyHeight} top={helpTop.current} /> : null}
           <StatusBar
             source={dataSource.label}
             inProcess={dataSource.mode === "in-process"}

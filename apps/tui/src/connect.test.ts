@@ -1,7 +1,11 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { connect, serverAnswers } from "./connect.js";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { connect, connectToServer, serverAnswers } from "./connect.js";
+import { describeError } from "./data-source.js";
 
 let server: Server | undefined;
 
@@ -11,8 +15,10 @@ afterEach(async () => {
 });
 
 async function serve(status: number, body: string): Promise<string> {
-  server = createServer((_request, response) => {
+  server = createServer((request, response) => {
     response.writeHead(status, { "content-type": "application/json" });
+    // A hung server: healthy at /healthz, silent everywhere else.
+    if (request.url?.startsWith("/trpc")) return;
     response.end(body);
   });
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
@@ -44,6 +50,25 @@ describe("choosing between the server and the local library", () => {
       expect((await source.search({ text: "" })).total).toBe(0);
     } finally {
       await source.close();
+    }
+  });
+
+  it("gives up on a server that stops answering, and says so instead of waiting forever", async () => {
+    const source = connectToServer(await serve(200, '{"status":"ok"}'), { timeoutMs: 200 });
+    const failure = await source.search({ text: "sudan" }).catch((error: unknown) => error);
+    expect(describeError(failure)).toMatch(/did not answer in time/);
+  });
+
+  it("does not create an empty library where none is: a mistyped --db says so", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "corpus-tui-connect-"));
+    const missing = join(folder, "typo.db");
+    try {
+      await expect(connect({ server: "http://127.0.0.1:9", databaseUrl: missing })).rejects.toThrow(
+        /there is no library at .*typo\.db/,
+      );
+      expect(existsSync(missing)).toBe(false);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 });

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import type { AppRouter } from "@corpus/api";
 import { createTRPCClient, httpBatchLink, unstable_localLink } from "@trpc/client";
 import { createTrpcDataSource, type DataSource } from "./data-source.js";
@@ -17,8 +18,27 @@ export async function serverAnswers(server: string): Promise<boolean> {
   }
 }
 
-export function connectToServer(server: string): DataSource {
-  const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${server}/trpc` })] });
+/**
+ * How long one request may take. A server that hangs (stopped, overloaded, a dead network) would
+ * otherwise leave "Searching…" or "Opening…" on screen forever; the slowest honest answer, the
+ * first citation while the server loads its formatter, takes a few seconds.
+ */
+export const REQUEST_TIMEOUT_MS = 20_000;
+
+export function connectToServer(server: string, options: { timeoutMs?: number } = {}): DataSource {
+  const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  const client = createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: `${server}/trpc`,
+        fetch: (url, init) => {
+          const timeout = AbortSignal.timeout(timeoutMs);
+          const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+          return fetch(url, { ...(init as RequestInit), signal });
+        },
+      }),
+    ],
+  });
   return createTrpcDataSource(client, { label: `server ${server}`, mode: "server" });
 }
 
@@ -28,6 +48,10 @@ export function connectToServer(server: string): DataSource {
  * imported only here, so the server path starts without loading them.
  */
 export async function openInProcess(databaseUrl: string, server: string): Promise<DataSource> {
+  // Opening a SQLite path creates the file: a typo in --db (or no library yet) would leave an
+  // empty database behind and show "The library is empty" instead of saying what went wrong.
+  const file = sqliteFile(databaseUrl);
+  if (file !== undefined && !existsSync(file)) throw new MissingLibraryError(file);
   const [{ appRouter, createContextInner }, { openStore }] = await Promise.all([
     import("@corpus/api"),
     import("@corpus/store"),
@@ -45,6 +69,20 @@ export async function openInProcess(databaseUrl: string, server: string): Promis
   });
 }
 
+class MissingLibraryError extends Error {
+  override name = "MissingLibraryError";
+  constructor(readonly path: string) {
+    super(`there is no library at ${path}`);
+  }
+}
+
+/** The file a SQLite location names, as the store reads it; undefined for PostgreSQL and ":memory:". */
+function sqliteFile(location: string): string | undefined {
+  if (/^postgres(ql)?:\/\//i.test(location)) return undefined;
+  const path = location.startsWith("file:") ? location.slice("file:".length) : location;
+  return path === ":memory:" ? undefined : path;
+}
+
 /** A postgres:// URL may carry a password: never show it. */
 function withoutCredentials(location: string): string {
   return location.replace(/\/\/[^@/]*@/, "//");
@@ -56,6 +94,11 @@ export async function connect(options: { server: string; databaseUrl: string }):
   try {
     return await openInProcess(options.databaseUrl, options.server);
   } catch (error) {
+    if (error instanceof MissingLibraryError) {
+      throw new Error(
+        `no server answers at ${options.server}, and there is no library at ${error.path}. Start a server with "pnpm corpus serve", build a library with "pnpm corpus ingest <files>" (or "pnpm corpus up" for the demo), or pass --server URL or --db PATH.`,
+      );
+    }
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(
       `no server answers at ${options.server}, and the local library ${withoutCredentials(options.databaseUrl)} could not be opened (${reason}). Start a server with "pnpm corpus serve", or pass --server URL or --db PATH.`,

@@ -41,7 +41,11 @@ export function describeError(error: unknown): string {
   if (error instanceof TRPCClientError) {
     const code = (error.data as { code?: string } | undefined)?.code;
     if (code === "NOT_FOUND") return `Not in the library: ${error.message}`;
-    if (error.message.includes("fetch failed")) return "The server stopped answering. Restart it or the TUI.";
+    if (error.cause?.name === "TimeoutError" || error.message.includes("due to timeout"))
+      return "The server did not answer in time. Check that it still runs, then try again.";
+    // The link reconnects by itself: once the server is back, the same step works again.
+    if (error.message.includes("fetch failed"))
+      return "The server stopped answering. Start it again, then retry.";
     return error.message;
   }
   return error instanceof Error ? error.message : String(error);

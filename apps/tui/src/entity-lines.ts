@@ -27,9 +27,17 @@ export function entityLines(view: EntityView, width: number): PageLine[] {
   }
   if (entity.kind === "person" || entity.kind === "organization") page.field("About", entity.description);
   page.field("Documents", String(view.documentCount));
-  page.field("Roles", view.roles.map((role) => `${role.role} ×${role.count}`).join(", "));
+  // A topic's or region's only "role" is being one ("region ×10"): that says nothing.
+  const saysSomething = (role: string) => role !== entity.kind;
+  page.field(
+    "Roles",
+    view.roles
+      .filter((role) => saysSomething(role.role))
+      .map((role) => `${role.role} ×${role.count}`)
+      .join(", "),
+  );
   const line = sparkline(view.timeline, Math.max(10, width - 20));
-  if (line) page.field("By year", `${line.from} ${line.line} ${line.to}`);
+  if (line) page.exactField("By year", `${line.from} ${line.line} ${line.to}`);
 
   if (view.positions.length > 0) {
     page.heading("Titles and affiliations held");
@@ -47,7 +55,8 @@ export function entityLines(view: EntityView, width: number): PageLine[] {
     page.heading(
       `Documents (${view.documents.length}${view.documentCount > view.documents.length ? ` of ${view.documentCount}` : ""})`,
     );
-    for (const { document, roles } of view.documents) {
+    for (const { document, roles: allRoles } of view.documents) {
+      const roles = allRoles.filter(saysSomething);
       page.link(
         `${kindLabel(document.kind)} ${formatDate(document.date)}  ${sanitizeLine(document.title)}${roles.length > 0 ? ` (${roles.join(", ")})` : ""}`,
         documentTarget(document.id),

@@ -17,6 +17,10 @@ describe("format", () => {
     }));
     expect(formatPeople(people, 60)).toBe("Frank Aum, Joseph Yun, Jenny Town");
     expect(formatPeople(people, 24)).toBe("Frank Aum, Joseph Yun +1");
+    // A long first name is shortened; the others are still counted.
+    expect(formatPeople([{ ...people[0]!, name: "Tomasz R. Wierzbicki-Nowak" }, people[1]!], 22)).toBe(
+      "Tomasz R. Wierzbic… +1",
+    );
   });
 
   it("wraps words to the width, keeps paragraph breaks and cuts words that cannot fit", () => {

@@ -30,7 +30,11 @@ export function formatPeople(people: DocumentSummary["people"], width: number): 
     const suffix = rest > 0 ? ` +${rest}` : "";
     if ((candidate + suffix).length > width) {
       const remaining = names.length - index;
-      return text ? `${text} +${remaining}` : truncate(`${names[index]!}${suffix}`, width);
+      if (text) return `${text} +${remaining}`;
+      // Even the first name does not fit: shorten it, not the count of the others.
+      return suffix.length < width
+        ? `${truncate(names[index]!, width - suffix.length)}${suffix}`
+        : truncate(names[index]!, width);
     }
     text = candidate;
   }

@@ -5,7 +5,14 @@ import type { Key } from "ink";
  * the help screen (`?`) is generated from this list, so it cannot drift from what the keys do.
  */
 
-export type Scope = "everywhere" | "search box" | "results" | "filters" | "page" | "citation";
+export type Scope =
+  | "everywhere"
+  | "lists and pages"
+  | "search box"
+  | "results"
+  | "filters"
+  | "page"
+  | "citation";
 
 /** One physical key: a printable character, or a named key from Ink's `Key`, optionally with Ctrl. */
 interface KeyChord {
@@ -23,6 +30,8 @@ interface KeyChord {
     | "tab"
     | "home"
     | "end"
+    | "backspace"
+    | "delete"
   >;
   ctrl?: boolean;
   shift?: boolean;
@@ -75,37 +84,51 @@ export const bindings = [
   },
   {
     action: "up",
-    scope: "results",
+    scope: "lists and pages",
     label: "↑  k",
     description: "move up",
     chords: [{ named: "upArrow" }, { input: "k" }],
   },
   {
     action: "down",
-    scope: "results",
+    scope: "lists and pages",
     label: "↓  j",
     description: "move down",
     chords: [{ named: "downArrow" }, { input: "j" }],
   },
   {
     action: "pageUp",
-    scope: "results",
+    scope: "lists and pages",
     label: "PgUp  Ctrl+U",
     description: "up a screen",
     chords: [{ named: "pageUp" }, { input: "u", ctrl: true }],
   },
   {
     action: "pageDown",
-    scope: "results",
+    scope: "lists and pages",
     label: "PgDn  Ctrl+D",
     description: "down a screen",
     chords: [{ named: "pageDown" }, { input: "d", ctrl: true }],
   },
   {
+    action: "top",
+    scope: "lists and pages",
+    label: "Home  g",
+    description: "to the first line",
+    chords: [{ named: "home" }, { input: "g" }],
+  },
+  {
+    action: "bottom",
+    scope: "lists and pages",
+    label: "End  G",
+    description: "to the last line",
+    chords: [{ named: "end" }, { input: "G" }],
+  },
+  {
     action: "open",
-    scope: "results",
+    scope: "lists and pages",
     label: "Enter",
-    description: "open the selected record",
+    description: "open the selection",
     chords: [{ named: "return" }],
   },
   {
@@ -132,9 +155,9 @@ export const bindings = [
   {
     action: "filters",
     scope: "results",
-    label: "f",
+    label: "f  Tab",
     description: "filters (facet panel)",
-    chords: [{ input: "f" }],
+    chords: [{ input: "f" }, { named: "tab" }],
   },
   {
     action: "toggle",
@@ -149,6 +172,20 @@ export const bindings = [
     label: "x",
     description: "clear every filter",
     chords: [{ input: "x" }],
+  },
+  {
+    action: "deleteBackward",
+    scope: "search box",
+    label: "Backspace",
+    description: "delete a character",
+    chords: [{ named: "backspace" }, { named: "delete" }],
+  },
+  {
+    action: "clearSearch",
+    scope: "search box",
+    label: "Ctrl+U",
+    description: "clear the search box",
+    chords: [{ input: "u", ctrl: true }],
   },
   {
     action: "leaveSearch",

@@ -37,6 +37,16 @@ export class PageBuilder {
     return this;
   }
 
+  /**
+   * "Label: value" on one line, spacing kept and cut at the width: for values whose spaces mean
+   * something, such as a sparkline's empty years, which wrapping would squeeze out.
+   */
+  exactField(label: string, value: string): this {
+    const characters = [...`${label}: ${value}`];
+    this.lines.push({ text: characters.slice(0, Math.max(1, this.width)).join("") });
+    return this;
+  }
+
   paragraph(text: string, style?: PageLine["style"]): this {
     for (const line of wrapText(text, this.width))
       this.lines.push(style ? { text: line, style } : { text: line });

@@ -13,6 +13,11 @@ export interface SearchState {
   selected: number;
   focus: "input" | "results" | "filters";
   facetCursor: number;
+  /**
+   * The filter value last switched on or off. Its row moves when the answer comes back (active
+   * values sort first, counts change), and the cursor goes with it; see facetCursorIn.
+   */
+  facetAnchor?: { facet: FacetName; value: string };
 }
 
 export const PAGE_SIZE = 20;
@@ -36,7 +41,8 @@ export type SearchAction =
   | { type: "deleteBackward" }
   | { type: "focus"; focus: SearchState["focus"] }
   | { type: "move"; by: number; count: number }
-  | { type: "moveFacet"; by: number; count: number }
+  /** `from` is the row the cursor is on as drawn (facetCursorIn). */
+  | { type: "moveFacet"; from: number; by: number; count: number }
   | { type: "toggleFacet"; facet: FacetName; value: string }
   | { type: "clearFilters" }
   | { type: "cycleSort" }
@@ -71,13 +77,17 @@ export function searchReducer(state: SearchState, action: SearchAction): SearchS
       return { ...state, focus: action.focus };
     case "move":
       return { ...state, selected: Math.max(0, Math.min(action.count - 1, state.selected + action.by)) };
-    case "moveFacet":
+    case "moveFacet": {
+      const { facetAnchor: _anchor, ...rest } = state;
+      return { ...rest, facetCursor: Math.max(0, Math.min(action.count - 1, action.from + action.by)) };
+    }
+    case "toggleFacet":
       return {
         ...state,
-        facetCursor: Math.max(0, Math.min(action.count - 1, state.facetCursor + action.by)),
+        filters: toggleFilter(state.filters, action.facet, action.value),
+        facetAnchor: { facet: action.facet, value: action.value },
+        ...restart,
       };
-    case "toggleFacet":
-      return { ...state, filters: toggleFilter(state.filters, action.facet, action.value), ...restart };
     case "clearFilters":
       return { ...state, filters: {}, ...restart };
     case "cycleSort": {
@@ -121,6 +131,19 @@ export function toggleFilter(filters: SearchFilters, facet: FacetName, value: st
   const next = current.includes(value) ? current.filter((item) => item !== value) : [...current, value];
   const { [key]: _removed, ...rest } = filters;
   return next.length > 0 ? { ...rest, [key]: next } : rest;
+}
+
+/**
+ * The facet row the cursor is on for these rows: the value last toggled, wherever it now sorts,
+ * else the remembered row, kept within the rows there are (fewer after a narrower answer).
+ */
+export function facetCursorIn(state: SearchState, rows: readonly FacetRow[]): number {
+  const anchor = state.facetAnchor;
+  if (anchor) {
+    const index = rows.findIndex((row) => row.facet === anchor.facet && row.value === anchor.value);
+    if (index !== -1) return index;
+  }
+  return Math.max(0, Math.min(rows.length - 1, state.facetCursor));
 }
 
 /** Identifies the page a state shows: its query, including the page's cursor. */

@@ -5,7 +5,8 @@ import type { PageLine, Target } from "./page-lines.js";
 
 /**
  * A cursor over page lines and the window of lines it keeps in view. Arrows/j/k move a line,
- * PgUp/PgDn a screen, Tab/Shift+Tab jump between links, Enter opens the link under the cursor.
+ * PgUp/PgDn a screen, Home/End (g/G) to either end, Tab/Shift+Tab jump between links, Enter
+ * opens the link under the cursor.
  * The cursor lives in a ref so keys that arrive faster than React renders (a paste, tmux
  * send-keys) each move from where the previous one left it.
  */
@@ -55,6 +56,8 @@ export function usePageCursor(lines: readonly PageLine[], height: number, place?
     else if (matches("down", input, key)) moveTo(current + 1);
     else if (matches("pageUp", input, key)) movePage(current, -1);
     else if (matches("pageDown", input, key)) movePage(current, 1);
+    else if (matches("top", input, key)) moveTo(0);
+    else if (matches("bottom", input, key)) moveTo(last);
     else if (matches("previousLink", input, key)) moveTo(findLink(current, -1));
     else if (matches("nextLink", input, key)) moveTo(findLink(current, 1));
     else if (matches("open", input, key)) return lines[current]?.link ?? true;

@@ -45,8 +45,15 @@ export function useSearchResults(dataSource: DataSource, state: SearchState): Se
               setResults((current) => ({ ...current, result, error: undefined, answered: key }));
           },
           (error: unknown) => {
+            // The previous answer's rows must go with it: under "Search failed" they would look like
+            // results of the failed query, and Enter would open one of them.
             if (request === latest.current)
-              setResults((current) => ({ ...current, error: describeError(error), answered: key }));
+              setResults((current) => ({
+                ...current,
+                result: undefined,
+                error: describeError(error),
+                answered: key,
+              }));
           },
         );
       },

@@ -33,7 +33,14 @@ export function CitationPicker(props: Props) {
     else if (matches("down", input, key))
       setIndex((current) => Math.min(citationFormats.length - 1, current + 1));
     else if (matches("copy", input, key)) {
-      if (citation.state !== "done") return true;
+      if (citation.state !== "done") {
+        props.onMessage(
+          citation.state === "loading"
+            ? `${choice.label} is still being prepared; press Enter again when it shows.`
+            : `${choice.label}: nothing to copy (${citation.error}).`,
+        );
+        return true;
+      }
       const outcome = props.clipboard.copy(citation.value);
       props.onMessage(
         outcome === "copied"
@@ -45,7 +52,8 @@ export function CitationPicker(props: Props) {
     return true;
   });
 
-  const previewHeight = Math.max(1, props.height - citationFormats.length - 4);
+  // The title, the blank line under the formats and the key line take the rest of the height.
+  const previewHeight = Math.max(1, props.height - citationFormats.length - 3);
   const preview =
     citation.state === "done"
       ? citation.value.split("\n").flatMap((line) => hardWrap(line, props.width - 1))

@@ -1,5 +1,5 @@
 import { Box, Text } from "ink";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import type { Clipboard } from "../clipboard.js";
 import type { DataSource } from "../data-source.js";
 import { documentLines } from "../document-lines.js";
@@ -44,6 +44,9 @@ export function DocumentScreen({
     return { document, related };
   });
   const [citing, setCiting] = useState(false);
+  // Keys typed in one burst after "c" arrive before the picker is drawn: they are not the page's.
+  const citingRef = useRef(false);
+  citingRef.current = citing;
   const pageHeight = Math.max(1, height - 2);
   const lines = useMemo(
     () =>
@@ -54,7 +57,9 @@ export function DocumentScreen({
 
   useScreenKeys((input, key) => {
     if (citing) return false;
+    if (citingRef.current) return true;
     if (fetched.state === "done" && matches("cite", input, key)) {
+      citingRef.current = true;
       setCiting(true);
       return true;
     }

@@ -3,28 +3,45 @@ import { fit } from "../format.js";
 import { helpSections } from "../keymap.js";
 import { useTheme } from "../theme.js";
 
-/** Generated from keymap.ts: every binding the app has, by where it applies. */
-export function HelpScreen(props: { width: number; height: number }) {
-  const theme = useTheme();
-  const lines: { text: string; heading?: boolean }[] = [];
+interface HelpLine {
+  text: string;
+  heading?: boolean;
+}
+
+/**
+ * How the help fits a screen: two columns when one is too short (80x24 needs them); when even
+ * that is too short (a small terminal), one column that scrolls, its last line saying so.
+ */
+export function helpLayout(width: number, height: number) {
+  const lines: HelpLine[] = [];
   for (const section of helpSections()) {
     lines.push({ text: section.scope, heading: true });
     for (const row of section.rows) lines.push({ text: `  ${fit(row.label, 14)}${row.description}` });
   }
-  // Two columns when one does not fit the height (80x24 needs them).
-  const height = Math.max(1, props.height - 1);
-  const columns = lines.length > height && props.width >= 70 ? 2 : 1;
-  const perColumn = Math.ceil(lines.length / columns);
+  const room = Math.max(1, height - 1);
+  const columns = lines.length > room && lines.length <= 2 * room && width >= 70 ? 2 : 1;
+  const scrolls = lines.length > room * columns;
+  const shown = scrolls ? Math.max(1, room - 1) : room;
+  return { lines, columns, scrolls, shown, lastTop: scrolls ? lines.length - shown : 0 };
+}
+
+/** Generated from keymap.ts: every binding the app has, by where it applies. */
+export function HelpScreen(props: { width: number; height: number; top: number }) {
+  const theme = useTheme();
+  const { lines, columns, scrolls, shown, lastTop } = helpLayout(props.width, props.height);
+  const top = Math.max(0, Math.min(lastTop, props.top));
+  const visible = scrolls ? lines.slice(top, top + shown) : lines;
+  const perColumn = Math.ceil(visible.length / columns);
   const columnWidth = Math.floor(props.width / columns);
   return (
     <Box flexDirection="column" width={props.width} height={props.height}>
-      <Text bold color={theme.accent}>
+      <Text bold color={theme.accent} wrap="truncate-end">
         Keys (? or Esc to close)
       </Text>
       <Box flexDirection="row">
         {Array.from({ length: columns }, (_, column) => (
           <Box key={column} flexDirection="column" width={columnWidth}>
-            {lines.slice(column * perColumn, (column + 1) * perColumn).map((line, index) => (
+            {visible.slice(column * perColumn, (column + 1) * perColumn).map((line, index) => (
               <Text
                 key={index}
                 wrap="truncate-end"
@@ -37,6 +54,11 @@ export function HelpScreen(props: { width: number; height: number }) {
           </Box>
         ))}
       </Box>
+      {scrolls ? (
+        <Text dimColor={theme.dim} wrap="truncate-end">
+          {`↑/↓ more keys (lines ${top + 1}–${top + visible.length} of ${lines.length})`}
+        </Text>
+      ) : null}
     </Box>
   );
 }

@@ -10,6 +10,7 @@ import {
   describeFilters,
   effectiveSort,
   type FacetRow,
+  facetCursorIn,
   facetRows,
   PAGE_SIZE,
   type SearchAction,
@@ -46,28 +47,26 @@ export function SearchScreen({ state, current, dispatch, results, width, height,
     if (state.focus === "input") {
       if (matches("back", input, key) || matches("leaveSearch", input, key))
         dispatch({ type: "focus", focus: "results" });
-      else if (key.backspace || key.delete) dispatch({ type: "deleteBackward" });
-      else if (key.ctrl && input === "u") dispatch({ type: "type", text: "" });
+      else if (matches("deleteBackward", input, key)) dispatch({ type: "deleteBackward" });
+      else if (matches("clearSearch", input, key)) dispatch({ type: "type", text: "" });
       else if (key.ctrl && input === "c") return false;
       else if (input && !key.ctrl && !key.meta) dispatch({ type: "append", text: input });
       return true;
     }
     if (state.focus === "filters") {
-      if (matches("up", input, key)) dispatch({ type: "moveFacet", by: -1, count: rows.length });
-      else if (matches("down", input, key)) dispatch({ type: "moveFacet", by: 1, count: rows.length });
-      else if (matches("pageUp", input, key))
-        dispatch({ type: "moveFacet", by: -(listHeight - 1), count: rows.length });
-      else if (matches("pageDown", input, key))
-        dispatch({ type: "moveFacet", by: listHeight - 1, count: rows.length });
+      const from = facetCursorIn(state, rows);
+      const moveFacet = (by: number) => dispatch({ type: "moveFacet", from, by, count: rows.length });
+      if (matches("up", input, key)) moveFacet(-1);
+      else if (matches("down", input, key)) moveFacet(1);
+      else if (matches("pageUp", input, key)) moveFacet(-(listHeight - 1));
+      else if (matches("pageDown", input, key)) moveFacet(listHeight - 1);
+      else if (matches("top", input, key)) moveFacet(-rows.length);
+      else if (matches("bottom", input, key)) moveFacet(rows.length);
       else if (matches("toggle", input, key)) {
-        const row = rows[state.facetCursor];
+        const row = rows[from];
         if (row) dispatch({ type: "toggleFacet", facet: row.facet, value: row.value });
       } else if (matches("clearFilters", input, key)) dispatch({ type: "clearFilters" });
-      else if (
-        matches("back", input, key) ||
-        matches("filters", input, key) ||
-        matches("nextLink", input, key)
-      )
+      else if (matches("back", input, key) || matches("filters", input, key))
         dispatch({ type: "focus", focus: "results" });
       else return false;
       return true;
@@ -80,6 +79,8 @@ export function SearchScreen({ state, current, dispatch, results, width, height,
       dispatch({ type: "move", by: -(listHeight - 1), count: hits.length });
     else if (matches("pageDown", input, key))
       dispatch({ type: "move", by: listHeight - 1, count: hits.length });
+    else if (matches("top", input, key)) dispatch({ type: "move", by: -hits.length, count: hits.length });
+    else if (matches("bottom", input, key)) dispatch({ type: "move", by: hits.length, count: hits.length });
     else if (matches("open", input, key)) {
       // While a newer search runs, the rows on screen answer an older question: opening one
       // would open something the user did not pick.
@@ -94,8 +95,7 @@ export function SearchScreen({ state, current, dispatch, results, width, height,
         dispatch({ type: "nextPage", cursor: results.result.nextCursor, after: results.answered ?? "" });
     } else if (matches("previousPage", input, key)) dispatch({ type: "previousPage" });
     else if (matches("sort", input, key)) dispatch({ type: "cycleSort" });
-    else if (matches("filters", input, key) || matches("nextLink", input, key))
-      dispatch({ type: "focus", focus: "filters" });
+    else if (matches("filters", input, key)) dispatch({ type: "focus", focus: "filters" });
     else return false;
     return true;
   });
@@ -107,9 +107,11 @@ export function SearchScreen({ state, current, dispatch, results, width, height,
     : results.result === undefined
       ? "Searching…"
       : total === 0
-        ? state.text.trim() || Object.keys(state.filters).length > 0
-          ? "No records match. Try fewer words, or x in the filters (f) to clear them."
-          : "The library is empty. Add pages with: pnpm corpus ingest <files or folders>"
+        ? Object.keys(state.filters).length > 0
+          ? "No records match. Try fewer words, or clear the filters: f, then x."
+          : state.text.trim()
+            ? "No records match. Try fewer or other words."
+            : "The library is empty. Add pages with: pnpm corpus ingest <files or folders>"
         : `${first}–${first + hits.length - 1} of ${total} · ${effectiveSort(state)}${results.result.fellBackToLiteral ? " · searched literally" : ""}${results.loading ? " · …" : ""}`;
   const filters = describeFilters(state.filters, rows);
   const line = sparkline(results.timeline, Math.max(10, width - 24));
@@ -142,7 +144,7 @@ export function SearchScreen({ state, current, dispatch, results, width, height,
         />
         {showFilters ? (
           <Box marginLeft={1} width={FILTER_PANEL_WIDTH}>
-            <FilterPanel rows={rows} cursor={state.facetCursor} height={listHeight} />
+            <FilterPanel rows={rows} cursor={facetCursorIn(state, rows)} height={listHeight} />
           </Box>
         ) : null}
       </Box>
@@ -203,9 +205,15 @@ function FilterPanel(props: { rows: readonly FacetRow[]; cursor: number; height:
     lines.findIndex((line) => line.row === props.cursor),
   );
   const top = Math.max(0, Math.min(cursorLine - Math.floor(props.height / 2), lines.length - props.height));
+  const visible = lines.slice(top, top + props.height);
+  // Deep in a long facet its name has scrolled away ("Niger": a region or a person?): the first
+  // line names it. The cursor sits mid-window, so the line given up is never the cursor's.
+  const first = visible[0];
+  if (first?.row !== undefined && props.height > 2)
+    visible[0] = { text: `${props.rows[first.row]!.facet} (continued)`, heading: true };
   return (
     <Box flexDirection="column">
-      {lines.slice(top, top + props.height).map((line, offset) => {
+      {visible.map((line, offset) => {
         const selected = line.row === props.cursor;
         return (
           <Text
