@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { createOrganizationId, createPersonId, createTopicId } from "@corpus/schema";
 import { describe, expect, it } from "vitest";
 import { parseFiles } from "./index.js";
 import { PARSER_VERSION } from "./version.js";
@@ -14,6 +15,27 @@ describe("the demo library", () => {
     expect(problems).toEqual([]);
     expect(files.every((file) => !file.failed && file.records.length > 0)).toBe(true);
   });
+
+  it.skipIf(!existsSync(demo))(
+    "gives ready-made entity records the ids the parser gives their names (else they stand apart as duplicates)",
+    () => {
+      const entities = JSON.parse(readFileSync(join(demo, "records", "entities.json"), "utf8")) as {
+        id: string;
+        kind: string;
+        name: string;
+      }[];
+      const idOf: Record<string, (name: string) => string> = {
+        person: createPersonId,
+        organization: createOrganizationId,
+        topic: createTopicId,
+      };
+      const stale = entities
+        .filter((entity) => idOf[entity.kind] && idOf[entity.kind]!(entity.name) !== entity.id)
+        .map((entity) => `${entity.id} (expected ${idOf[entity.kind]!(entity.name)})`);
+      // Fix with: node data/tools/build-demo-records.mjs
+      expect(stale).toEqual([]);
+    },
+  );
 
   it("records the package version as the parser version", () => {
     expect(PARSER_VERSION).toBe(
