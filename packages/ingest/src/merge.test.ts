@@ -178,6 +178,23 @@ describe("merging across files", () => {
     });
   });
 
+  it("shows a person under the accented spelling when a page typed the name without accents", () => {
+    const plain = {
+      id: "person:ines-sorlie",
+      kind: "person",
+      name: "Ines Sorlie",
+      aliases: [],
+      honorifics: [],
+      provenance: [],
+    } as CorpusRecord;
+    const accented = { ...plain, name: "Inès Sørlie" } as CorpusRecord;
+    expect(mergeRecord(plain, accented)).toMatchObject({ name: "Inès Sørlie", aliases: ["Ines Sorlie"] });
+    expect(mergeRecord(accented, plain)).toMatchObject({ name: "Inès Sørlie", aliases: ["Ines Sorlie"] });
+    // A different spelling (not only accents) does not move the name.
+    const other = { ...plain, name: "Inès M. Sørlie" } as CorpusRecord;
+    expect(mergeRecord(plain, other)).toMatchObject({ name: "Ines Sorlie", aliases: ["Inès M. Sørlie"] });
+  });
+
   it("resolves one person across spellings and honorifics in one file", () => {
     const text = `Speakers\n\nAmb. Kim Jong-un\nSenior Advisor, U.S. Institute of Peace\n\nDr. Frank A. Aum\nSenior Expert, North Korea, USIP\n\nThe event was hosted by USIP. Kim Jong Un and Frank Aum spoke.`;
     const parsed = parseInput({ path: "event.txt", bytes: bytes(text) }, { now });

@@ -6,6 +6,7 @@ import {
   type PartialDate,
   type Provenance,
   recordSchema,
+  slugify,
 } from "@corpus/schema";
 
 // Field-by-field merge of two records with the same id. See docs/decisions/0012-merging-records.md.
@@ -79,9 +80,10 @@ function mergeEntities(existing: Entity, incoming: Entity, provenance: Provenanc
   for (const [key, value] of Object.entries(incomingRecord)) {
     if (isEmpty(merged[key])) merged[key] = value;
   }
-  const names = new Set<string>([...existing.aliases, ...incoming.aliases]);
-  if (incoming.name !== existing.name) names.add(incoming.name);
-  names.delete(existing.name);
+  const name = preferredName(existing.name, incoming.name);
+  merged.name = name;
+  const names = new Set<string>([...existing.aliases, ...incoming.aliases, existing.name, incoming.name]);
+  names.delete(name);
   merged.aliases = [...names];
   if (existing.kind === "person" && incoming.kind === "person") {
     merged.honorifics = union(existing.honorifics, incoming.honorifics);
@@ -91,6 +93,21 @@ function mergeEntities(existing: Entity, incoming: Entity, provenance: Provenanc
   }
   merged.provenance = provenance;
   return validOr(merged as CorpusRecord, { ...existing, provenance } as CorpusRecord);
+}
+
+/** Letters a page can drop when it is typed without accents: combining marks, ø, æ, ß... */
+function accentCount(name: string): number {
+  return (name.normalize("NFKD").match(/\p{M}|[øæœßđłþðØÆŒĐŁÞÐ]/gu) ?? []).length;
+}
+
+/**
+ * The name an entity is shown under when two spellings meet. A spelling that differs only by
+ * accents, case or punctuation and carries more accents wins ("Dahl-Sørensen" over
+ * "Dahl-Sorensen": pages and feeds lose accents, they never add them); otherwise the stored name stays.
+ */
+function preferredName(existing: string, incoming: string): string {
+  if (existing === incoming || slugify(existing, 400) !== slugify(incoming, 400)) return existing;
+  return accentCount(incoming) > accentCount(existing) ? incoming : existing;
 }
 
 function mergeDocuments(primary: Document, secondary: Document): Document {
