@@ -148,7 +148,7 @@ const entities = [
   country("Bosnia and Herzegovina", "BA", "BIH", "070", ["Bosnia"]),
   namedRegion("Korean Peninsula", ["KP", "KR"]),
   namedRegion("Sahel", ["ML", "BF", "NE", "TD", "MR"], ["Central Sahel"]),
-  namedRegion("Western Balkans", ["AL", "BA", "ME", "MK", "RS"], ["Balkans"]),
+  namedRegion("Balkans", ["AL", "BA", "ME", "MK", "RS"], ["Western Balkans"]),
   namedRegion("Middle East", [
     "IR",
     "IQ",

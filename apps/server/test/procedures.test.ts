@@ -242,6 +242,17 @@ describe("admin", () => {
     const merged = await admin.admin.merge.mutate({ into: a.id, from: b.id });
     expect(merged.id).toBe(a.id);
     expect("aliases" in merged && merged.aliases).toContain("Merge Candidate Two");
+    // The merge sticks: the same record sent again is folded into the person kept.
+    const again = await admin.admin.ingest.mutate({ records: [b] });
+    expect(again).toMatchObject({ added: 0, merged: [] });
+    expect(await statusOf(client.people.get.query({ id: b.id }))).toBe(404);
+    // A record that names a separate person as its alias absorbs it, and says so.
+    const c = { id: createPersonId("Merge Candidate Three"), kind: "person", name: "Merge Candidate Three" };
+    await admin.admin.ingest.mutate({ records: [c] });
+    const declaring = await admin.admin.ingest.mutate({
+      records: [{ ...a, aliases: ["Merge Candidate Two", "Merge Candidate Three"] }],
+    });
+    expect(declaring.merged).toEqual([{ into: a.id, from: c.id }]);
     expect(await statusOf(admin.admin.merge.mutate({ into: a.id, from: "person:never-existed" }))).toBe(404);
 
     expect(await admin.admin.delete.mutate({ ids: [id] })).toEqual({ deleted: 1 });

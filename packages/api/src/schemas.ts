@@ -174,6 +174,8 @@ export const ingestResultSchema = z
     added: z.int(),
     updated: z.int(),
     unchanged: z.int(),
+    /** Entities folded into the entity that names them as an alias (the store's decision 0025). */
+    merged: z.array(z.strictObject({ into: idSchema, from: idSchema })),
     recordIds: z.array(idSchema),
     errors: z.array(ingestProblemSchema),
     warnings: z.array(ingestProblemSchema),

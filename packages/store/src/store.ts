@@ -72,6 +72,8 @@ export interface UpsertSummary {
   added: number;
   updated: number;
   unchanged: number;
+  /** Entities folded into another because it names them as an alias (decision 0025); absent when none. */
+  merged?: { into: string; from: string }[];
 }
 
 export interface ListEntitiesOptions {

@@ -28,6 +28,7 @@ Examples:
 const FILES_PER_TRANSACTION = 25;
 
 export interface IngestReport extends UpsertSummary {
+  merged: NonNullable<UpsertSummary["merged"]>;
   files: { stored: number; unchanged: number; failed: number };
   warnings: number;
   problems: { file: string; message: string }[];
@@ -45,6 +46,7 @@ export async function ingestPaths(
     added: 0,
     updated: 0,
     unchanged: 0,
+    merged: [],
     files: { stored: 0, unchanged: 0, failed: 0 },
     warnings: 0,
     problems: [],
@@ -76,6 +78,7 @@ export async function ingestPaths(
     report.added += summary.added;
     report.updated += summary.updated;
     report.unchanged += summary.unchanged;
+    report.merged.push(...(summary.merged ?? []));
     report.files.stored += group.length;
   };
   for (let start = 0; start < pending.length; start += FILES_PER_TRANSACTION) {
@@ -135,6 +138,8 @@ export const ingestCommand: Command = {
       if (values.json) console.log(JSON.stringify(report, null, 2));
       else {
         for (const problem of report.problems) console.error(printable(problem.message));
+        for (const fold of report.merged)
+          console.log(`merged ${fold.from} into ${fold.into}, which names it as an alias`);
         console.log(
           `records: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged\n` +
             `files: ${report.files.stored} stored, ${report.files.unchanged} unchanged, ${report.files.failed} failed; ${report.warnings} warnings`,

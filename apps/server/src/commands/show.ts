@@ -72,7 +72,9 @@ export const showCommand: Command = {
       }
       if (!view) return EXIT_PARTIAL;
       console.log(`${printable(record.name)} (${record.kind}) · ${view.documentCount} documents · ${id}`);
-      if (view.roles.length > 0)
+      // Topics and regions have no roles: a document is about them or not.
+      const hasRoles = record.kind === "person" || record.kind === "organization";
+      if (hasRoles && view.roles.length > 0)
         console.log(`roles: ${view.roles.map((role) => `${role.role} ${role.count}`).join(", ")}`);
       for (const position of view.positions.slice(-5)) {
         const parts = [position.title ?? "", ...position.affiliations.map((item) => item.name)].filter(
@@ -91,7 +93,7 @@ export const showCommand: Command = {
         );
       for (const item of view.documents.slice(0, 10))
         console.log(
-          `  ${item.document.date ? formatPartialDate(item.document.date) : "undated"} ${printable(item.document.title)} [${item.roles.join(", ")}]`,
+          `  ${item.document.date ? formatPartialDate(item.document.date) : "undated"} ${printable(item.document.title)}${hasRoles ? ` [${item.roles.join(", ")}]` : ""}`,
         );
       return EXIT_OK;
     } finally {

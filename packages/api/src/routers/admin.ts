@@ -33,7 +33,15 @@ export const adminRouter = {
         summary: `ingested ${recordIds.length} record(s) from ${"records" in input ? "JSON records" : input.file.name}: ${summary.added} added, ${summary.updated} updated, ${outcome.errors.length} error(s)`,
         details: { ...summary, recordIds: recordIds.slice(0, 100), errors: outcome.errors.length },
       });
-      return { ...summary, recordIds, errors: outcome.errors, warnings: outcome.warnings };
+      return {
+        added: summary.added,
+        updated: summary.updated,
+        unchanged: summary.unchanged,
+        merged: summary.merged ?? [],
+        recordIds,
+        errors: outcome.errors,
+        warnings: outcome.warnings,
+      };
     }),
 
   delete: protectedProcedure

@@ -507,6 +507,83 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
       await expect(store.mergeEntities(frank.id, korea.id)).rejects.toThrow(/cannot merge/);
     });
 
+    it("a merge sticks: a later page naming the merged-away person refers to the one kept", async () => {
+      await store.upsert({ records: smallLibrary() });
+      const duplicate = { id: "person:f-aum", name: "F Aum" };
+      const byDuplicate = (title: string) =>
+        publication(title, { people: [{ person: duplicate, role: "author", affiliations: [] }] });
+      await store.upsert({ records: [byDuplicate("A first piece by a duplicate")] });
+      await store.mergeEntities(frank.id, duplicate.id);
+      const later = await store.upsert({
+        records: [
+          byDuplicate("A later piece by the same duplicate"),
+          { ...duplicate, kind: "person", aliases: [], honorifics: ["Dr."], provenance: [] },
+        ],
+      });
+      expect(later.merged).toBeUndefined();
+      expect(await store.get(duplicate.id)).toBeNull();
+      const piece = (await store.get(createDocumentId("A later piece by the same duplicate"))) as Document;
+      // The id moves to the entity kept; the name stays as the page printed it.
+      expect(piece.people[0]?.person).toEqual({ id: frank.id, name: "F Aum" });
+      expect(await store.get(frank.id)).toMatchObject({ honorifics: ["Dr."] });
+      expect((await store.entity(frank.id))?.documentCount).toBe(4);
+    });
+
+    it("an entity that names another as its alias absorbs it, whichever arrives first", async () => {
+      const minji = { id: "person:min-ji-seo", name: "Min-ji Seo" };
+      const seo = {
+        id: "person:seo-min-ji",
+        kind: "person",
+        name: "Seo Min-ji",
+        aliases: ["Min-ji Seo"],
+        honorifics: [],
+        provenance: [],
+      } as CorpusRecord;
+      const byMinji = (title: string) =>
+        publication(title, { people: [{ person: minji, role: "author", affiliations: [] }] });
+      // The page first, then the record that declares the alias: the separate person is folded in.
+      await store.upsert({ records: [byMinji("Family reunions before a deal")] });
+      const declared = await store.upsert({ records: [seo] });
+      expect(declared.merged).toEqual([{ into: seo.id, from: minji.id }]);
+      expect(await store.get(minji.id)).toBeNull();
+      expect((await store.entity(seo.id))?.documentCount).toBe(1);
+      // And a page after the record: its reference goes to the declared person from the start.
+      await store.upsert({
+        records: [
+          byMinji("Reunions, a year on"),
+          { ...minji, kind: "person", aliases: [], honorifics: [], provenance: [] },
+        ],
+      });
+      expect(await store.get(minji.id)).toBeNull();
+      expect((await store.search({ text: "", filters: { person: [seo.id] } } as never)).total).toBe(2);
+      expect(await store.get(seo.id)).toMatchObject({ name: "Seo Min-ji", aliases: ["Min-ji Seo"] });
+      // Deleting the person frees the alias: a new page naming it makes its own node again.
+      await store.delete([seo.id]);
+      await store.upsert({ records: [byMinji("A third piece")] });
+      expect(await store.get(minji.id)).toMatchObject({ id: minji.id });
+    });
+
+    it("a batch that declares an alias and names it in the same write keeps one node", async () => {
+      const minji = { id: "person:min-ji-seo", name: "Min-ji Seo" };
+      const seo = {
+        id: "person:seo-min-ji",
+        kind: "person",
+        name: "Seo Min-ji",
+        aliases: ["Min-ji Seo"],
+        honorifics: [],
+        provenance: [],
+      } as CorpusRecord;
+      const summary = await store.upsert({
+        records: [
+          publication("Reunions", { people: [{ person: minji, role: "author", affiliations: [] }] }),
+          seo,
+        ],
+      });
+      expect(summary.merged).toEqual([{ into: seo.id, from: minji.id }]);
+      const people = await store.listEntities({ kind: "person" });
+      expect(people.items.map((item) => [item.id, item.documentCount])).toEqual([[seo.id, 1]]);
+    });
+
     it("exports, imports into an empty library and exports the same records", async () => {
       await store.upsert({ records: [...smallLibrary(), ...generateSyntheticLibrary(40, 5)] });
       const exported = await collect(store);

@@ -7,6 +7,16 @@ import {
   minimalEntity,
   minimalStub,
 } from "./derive.js";
+import {
+  aliasTargets,
+  backfillAliases,
+  foldEntity,
+  forgetAliases,
+  moveAliases,
+  recordAliases,
+  redirectReferences,
+  referencedEntityIds,
+} from "./aliases.js";
 import { chunk, placeholders, type WriteTransaction } from "./driver.js";
 import { REF_BUCKETS, refBucketJoin } from "./entity-refs.js";
 import type { UpsertBatch, UpsertSummary } from "../store.js";
@@ -160,8 +170,8 @@ export async function writeEntities(
 /** The store's upsert: see Store.upsert. Runs inside the caller's transaction. */
 export async function upsertBatch(transaction: WriteTransaction, batch: UpsertBatch): Promise<UpsertSummary> {
   const summary: UpsertSummary = { added: 0, updated: 0, unchanged: 0 };
-  const documents: Document[] = [];
-  const entities: Entity[] = [];
+  let documents: Document[] = [];
+  let entities: Entity[] = [];
   // Within one batch the last record with an id wins, as if they had been written one by one.
   const lastIndex = new Map<string, number>();
   for (const [index, record] of batch.records.entries()) lastIndex.set(record.id, index);
@@ -173,6 +183,18 @@ export async function upsertBatch(transaction: WriteTransaction, batch: UpsertBa
     if (isDocumentRecord(record)) documents.push(record);
     else entities.push(record as Entity);
   });
+
+  // References to a known alias go to its entity; an entity record under an alias id is folded
+  // into that entity (decision 0025).
+  await ensureAliasIndex(transaction);
+  const targets = await aliasTargets(transaction, [
+    ...entities.map((entity) => entity.id),
+    ...documents.flatMap(referencedEntityIds),
+  ]);
+  if (targets.size > 0) {
+    documents = documents.map((document) => redirectReferences(document, targets));
+    entities = await foldAliasRecords(transaction, entities, targets, summary);
+  }
 
   const existing = await existingDocuments(
     transaction,
@@ -232,6 +254,17 @@ export async function upsertBatch(transaction: WriteTransaction, batch: UpsertBa
     });
   await writeEntities(transaction, minimal, "keep");
 
+  // An entity that names, as its alias, one that is still separate absorbs it, as a merge would.
+  const folds = await recordAliases(
+    transaction,
+    entityWrites.map((item) => item.entity),
+  );
+
+  for (const fold of uniqueFolds(folds)) {
+    await mergeEntityRecords(transaction, fold.into, fold.from);
+    (summary.merged ??= []).push(fold);
+  }
+
   for (const piece of chunk(batch.sources ?? [], CHUNK))
     await transaction.run(
       `INSERT INTO sources (content_hash, media_type, path, text) VALUES ${placeholders(piece.length, 4)} ON CONFLICT (content_hash) DO NOTHING`,
@@ -247,8 +280,56 @@ export async function upsertBatch(transaction: WriteTransaction, batch: UpsertBa
   return summary;
 }
 
+/** Indexes the aliases of a library from before migration 5, folding what they name (once). */
+async function ensureAliasIndex(transaction: WriteTransaction): Promise<void> {
+  for (const fold of uniqueFolds(await backfillAliases(transaction)))
+    await mergeEntityRecords(transaction, fold.into, fold.from);
+}
+
+/** One fold per absorbed entity, and none into an entity that is itself being absorbed. */
+function uniqueFolds(folds: readonly { into: string; from: string }[]): { into: string; from: string }[] {
+  const byFrom = new Map<string, { into: string; from: string }>();
+  for (const fold of folds) if (!byFrom.has(fold.from)) byFrom.set(fold.from, fold);
+  return [...byFrom.values()].filter((fold) => !byFrom.has(fold.into));
+}
+
+/**
+ * Entity records of the batch whose id is another entity's alias, folded into that entity: into
+ * its record in the batch when there is one, else into the stored one (which is rewritten).
+ */
+async function foldAliasRecords(
+  transaction: WriteTransaction,
+  entities: readonly Entity[],
+  targets: ReadonlyMap<string, string>,
+  summary: UpsertSummary,
+): Promise<Entity[]> {
+  const kept = new Map<string, Entity>();
+  const strays: Entity[] = [];
+  for (const entity of entities) {
+    if (targets.has(entity.id)) strays.push(entity);
+    else kept.set(entity.id, entity);
+  }
+  if (strays.length === 0) return [...entities];
+  const missing = strays.map((entity) => targets.get(entity.id)!).filter((id) => !kept.has(id));
+  const stored = await existingEntities(transaction, missing);
+  for (const stray of strays) {
+    const intoId = targets.get(stray.id)!;
+    const base =
+      kept.get(intoId) ?? (stored.has(intoId) ? (JSON.parse(stored.get(intoId)!.data) as Entity) : undefined);
+    // The alias's entity was deleted meanwhile: keep the record as it came.
+    if (!base || base.kind !== stray.kind) {
+      kept.set(stray.id, stray);
+      continue;
+    }
+    kept.set(intoId, foldEntity(base, stray));
+    summary.unchanged++;
+  }
+  return [...kept.values()];
+}
+
 /** Deletes documents and entities; references to a deleted entity stay in documents until they are re-ingested. */
 export async function deleteRecords(transaction: WriteTransaction, ids: readonly string[]): Promise<number> {
+  await ensureAliasIndex(transaction);
   let deleted = 0;
   const documents = await existingDocuments(transaction, ids);
   const seqs = [...documents.values()].map((item) => item.seq);
@@ -266,6 +347,7 @@ export async function deleteRecords(transaction: WriteTransaction, ids: readonly
       `DELETE FROM entities WHERE id IN (${piece.map(() => "?").join(",")})`,
       piece,
     );
+  await forgetAliases(transaction, entityIds);
   return deleted;
 }
 
@@ -295,6 +377,7 @@ export async function mergeEntityRecords(
   fromId: string,
 ): Promise<Entity> {
   if (intoId === fromId) throw new Error(`cannot merge ${intoId} into itself`);
+  await ensureAliasIndex(transaction);
   const rows = await transaction.all<{ id: string; data: string }>(
     "SELECT id, data FROM entities WHERE id IN (?, ?)",
     [intoId, fromId],
@@ -331,5 +414,9 @@ export async function mergeEntityRecords(
     [{ entity: merged, data: JSON.stringify(merged), minimal: false }],
     "replace",
   );
+  // The merge sticks: a page that names `from` later is sent to `into` (decision 0025). Other
+  // separate entities that the merged aliases name are left for their own merge, not chained here.
+  await moveAliases(transaction, fromId, intoId);
+  await recordAliases(transaction, [merged]);
   return merged;
 }

@@ -69,4 +69,16 @@ CREATE INDEX refs_entity_bucket ON refs ((doc_seq >> 12), entity_id, doc_seq);
 CREATE TABLE facet_snapshot (format integer NOT NULL, mark bigint NOT NULL, data bytea NOT NULL);
 `,
   },
+  {
+    version: 4,
+    name: "entity aliases: ids that resolve to another entity",
+    // Decision 0025. Filled by writes; a library from before this migration is filled by its
+    // first write (entity_aliases_state.backfilled), because alias ids are made in code.
+    sql: `
+CREATE TABLE entity_aliases (alias_id TEXT PRIMARY KEY, entity_id TEXT NOT NULL);
+CREATE INDEX entity_aliases_entity ON entity_aliases (entity_id);
+CREATE TABLE entity_aliases_state (backfilled INTEGER NOT NULL);
+INSERT INTO entity_aliases_state (backfilled) VALUES (0);
+`,
+  },
 ];

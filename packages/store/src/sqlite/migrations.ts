@@ -73,4 +73,16 @@ INSERT INTO document_text (document_text, rank) VALUES ('hashsize', 67108864);
 INSERT INTO section_text (section_text, rank) VALUES ('hashsize', 67108864);
 `,
   },
+  {
+    version: 5,
+    name: "entity aliases: ids that resolve to another entity",
+    // Decision 0025. Filled by writes; a library from before this migration is filled by its
+    // first write (entity_aliases_state.backfilled), because alias ids are made in code.
+    sql: `
+CREATE TABLE entity_aliases (alias_id TEXT PRIMARY KEY, entity_id TEXT NOT NULL);
+CREATE INDEX entity_aliases_entity ON entity_aliases (entity_id);
+CREATE TABLE entity_aliases_state (backfilled INTEGER NOT NULL);
+INSERT INTO entity_aliases_state (backfilled) VALUES (0);
+`,
+  },
 ];
