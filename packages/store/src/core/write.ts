@@ -260,10 +260,9 @@ export async function upsertBatch(transaction: WriteTransaction, batch: UpsertBa
     entityWrites.map((item) => item.entity),
   );
 
-  for (const fold of uniqueFolds(folds)) {
-    await mergeEntityRecords(transaction, fold.into, fold.from);
-    (summary.merged ??= []).push(fold);
-  }
+  const merged = uniqueFolds(folds);
+  for (const fold of merged) await mergeEntityRecords(transaction, fold.into, fold.from);
+  if (merged.length > 0) summary.merged = merged;
 
   for (const piece of chunk(batch.sources ?? [], CHUNK))
     await transaction.run(
