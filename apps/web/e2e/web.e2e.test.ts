@@ -116,6 +116,10 @@ describe.skipIf(missing !== null)(
       await expect.poll(() => heading.textContent()).toMatch(/\d+ documents?/);
       const before = Number((await heading.textContent())?.match(/\d+/)?.[0]);
       expect(await page.locator(".hit mark").count()).toBeGreaterThan(0);
+      // A keyboard user can pass the facet links: the skip link takes the focus to the results.
+      await page.getByRole("link", { name: "Skip the filters to the results" }).focus();
+      await page.keyboard.press("Enter");
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("results");
       await page.screenshot({ path: join(artifacts, "1-search.png"), fullPage: true });
 
       const kindFacet = page.locator(".facets details").filter({ hasText: "Kind" }).locator("a").first();

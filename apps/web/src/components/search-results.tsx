@@ -61,9 +61,13 @@ export function SearchResults({
   return (
     <div className="search-layout">
       <div className="facet-column" id="filters">
+        {/* Dozens of facet links stand between the search box and the results for a keyboard. */}
+        <a className="skip-link" href="#results">
+          Skip the filters to the results
+        </a>
         {facets}
       </div>
-      <section aria-labelledby="results-heading">
+      <section aria-labelledby="results-heading" id="results" tabIndex={-1}>
         {chips}
         {timeline}
         <div className="toolbar">
