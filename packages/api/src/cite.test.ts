@@ -74,3 +74,66 @@ describe("author names in citations", () => {
     expect(cite(document, "bibtex").text).toContain("Seo, Min-ji");
   });
 });
+
+describe("BibTeX keys", () => {
+  const keyOf = (fields: Record<string, unknown>) => {
+    const document = recordSchema.parse({
+      id: createDocumentId(fields.title as string),
+      ...fields,
+    }) as Document;
+    const bibtex = cite(document, "bibtex").text;
+    return /^@\w+\{([^,]+),/.exec(bibtex)?.[1];
+  };
+
+  it("keys an authored record by family name, year and first title word, as before", () => {
+    expect(cite(publication("Frank Aum"), "bibtex").text).toMatch(/^@misc\{Aum2023Piece,/);
+  });
+
+  it("keys a record without an author by its title words and year, never by the year first", () => {
+    expect(keyOf({ kind: "event", title: "Ukraine Talks", date: { year: 2025, month: 2, day: 20 } })).toBe(
+      "UkraineTalks2025",
+    );
+    // Articles, short prepositions and a genre label before a colon say nothing about the record.
+    expect(
+      keyOf({
+        kind: "event",
+        title: "Webinar: The Future of Local Mediation",
+        date: { year: 2024 },
+      }),
+    ).toBe("FutureLocal2024");
+  });
+
+  it("gives a record without a year its id's hash, so two undated records do not share a key", () => {
+    const stub = keyOf({ kind: "stub", title: "Refugee Hosting and the Risk of Conflict" });
+    expect(stub).toMatch(/^RefugeeHosting_[0-9a-f]{8}$/);
+    expect(createDocumentId("Refugee Hosting and the Risk of Conflict")).toContain(stub!.split("_")[1]);
+    const other = keyOf({ kind: "stub", title: "Refugee Hosting and Local Politics" });
+    expect(other).toMatch(/^RefugeeHosting_[0-9a-f]{8}$/);
+    expect(other).not.toBe(stub);
+    // A date without a year (an event page printing only "October 6") cannot be cited by year.
+    expect(keyOf({ kind: "event", title: "Yemen Truce", date: { month: 10, day: 6 } })).toMatch(
+      /^YemenTruce_[0-9a-f]{8}$/,
+    );
+  });
+
+  it("keys an issue by its editor when it has one, and keeps keys to letters, digits and _", () => {
+    const key = keyOf({
+      kind: "issue",
+      title: "Volume 6, Issue 1",
+      volume: 6,
+      number: 1,
+      people: [{ person: { id: "person:ines-lindqvist", name: "Inès Lindqvist" }, role: "editor" }],
+    });
+    expect(key).toMatch(/^LindqvistVolume_[0-9a-f]{8}$/);
+    const untitled = keyOf({ kind: "issue", title: "2023 – 4", date: { year: 2023 } });
+    expect(untitled).toBe("Issue2023");
+    expect(keyOf({ kind: "stub", title: "Réconciliation à Bangui" })).toMatch(
+      /^ReconciliationBangui_[0-9a-f]{8}$/,
+    );
+  });
+
+  it("carries the same key in CSL-JSON, for Zotero and Pandoc", () => {
+    const document = publication("Frank Aum");
+    expect(JSON.parse(cite(document, "csl-json").text)[0]["citation-key"]).toBe("Aum2023Piece");
+  });
+});

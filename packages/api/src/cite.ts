@@ -31,6 +31,7 @@ export interface CslItem {
   volume?: string;
   issue?: string;
   language?: string;
+  "citation-key"?: string;
 }
 
 const cslTypeBySubtype: Record<string, string> = {
@@ -120,6 +121,80 @@ function personName(name: string): CslName {
     : { given: parsed.given, family: parsed.family };
 }
 
+// Words a citation key skips: articles, short function words (English and the articles of the
+// languages titles here come in), and the genre labels events and series put before a colon
+// ("Webinar: Protecting Local Peacemakers").
+const keySkipWords = new Set(
+  "a an the of and or in on at to for from with by as is are de del der des die du el la las le les los von".split(
+    " ",
+  ),
+);
+const genreLabels = new Set(
+  "webinar roundtable panel event interview podcast episode briefing conference symposium workshop report issue volume".split(
+    " ",
+  ),
+);
+
+/**
+ * The ASCII letters and digits of each word, as BibTeX keys hold them ("Hadžić" -> "Hadzic").
+ * Apostrophes split words as citation-js splits them ("Colombia's" -> "Colombia", "s") unless
+ * `joinApostrophes` ("Colombia's" -> "Colombias").
+ */
+function keyWords(text: string, joinApostrophes = false): string[] {
+  const folded = text.normalize("NFKD");
+  return (joinApostrophes ? folded.replace(/['\u2019]/g, "") : folded)
+    .replace(/[^\u0000-\u007f]+/g, "")
+    .split(/[^A-Za-z0-9_]+/)
+    .filter((word) => word.length > 0);
+}
+
+function capitalised(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+function significantTitleWords(title: string, count: number): string[] {
+  const genre = /^([^:]+):\s*\S/.exec(title);
+  const rest =
+    genre && keyWords(genre[1]!).every((word) => genreLabels.has(word.toLowerCase()))
+      ? title.slice(genre[0].length - 1)
+      : title;
+  return keyWords(rest, true)
+    .filter((word) => /^[A-Za-z]/.test(word) && !keySkipWords.has(word.toLowerCase()))
+    .slice(0, count)
+    .map(capitalised);
+}
+
+/**
+ * The BibTeX key: "Aum2021Case" (family name, year, first title word: what citation-js writes,
+ * kept so that keys already in users' .bib files do not change). A record without an author is
+ * keyed by its title ("UkraineTalks2025"), never by a bare year or one common word; a record
+ * without a year gets its id's hash ("YemenTruce_b4865639"), so that two undated records with
+ * similar titles do not share a key. Keys start with a letter and hold only [A-Za-z0-9_].
+ */
+function citationKey(document: Document, item: CslItem): string {
+  const year = item.issued?.["date-parts"][0]?.[0];
+  const author = item.author?.[0] ?? item.editor?.[0];
+  const family = author ? keyWords(author.family ?? author.literal ?? "")[0] : undefined;
+  let key: string;
+  if (family) {
+    const word = keyWords(document.title).find((candidate) => !/^(?:a|an|the)$/i.test(candidate));
+    key = `${family}${year ?? ""}${word ?? ""}`;
+  } else {
+    const words = significantTitleWords(document.title, 2);
+    key = `${words.length > 0 ? words.join("") : capitalised(document.kind)}${year ?? ""}`;
+  }
+  if (year === undefined) {
+    const hash = /-([0-9a-f]{8})$/.exec(document.id)?.[1];
+    const suffix =
+      hash ??
+      keyWords(document.id.replace(/^[a-z]+:/, ""))
+        .join("")
+        .slice(-12);
+    if (suffix) key = `${key}_${suffix}`;
+  }
+  return /^[A-Za-z]/.test(key) ? key : `${capitalised(document.kind)}${key}`;
+}
+
 export function toCsl(document: Document): CslItem {
   const item: CslItem = { id: document.id, type: "document", title: document.title };
   if (document.kind === "publication") item.type = cslTypeBySubtype[document.subtype] ?? "document";
@@ -150,6 +225,7 @@ export function toCsl(document: Document): CslItem {
   if (document.source?.url) item.URL = document.source.url;
   if (document.summary) item.abstract = document.summary;
   if (document.language) item.language = document.language;
+  item["citation-key"] = citationKey(document, item);
   return item;
 }
 
