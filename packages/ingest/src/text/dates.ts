@@ -145,12 +145,23 @@ export interface FoundTime {
   span: Span;
 }
 
-const clock = "\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?\\s?m\\.?|noon)?";
+/**
+ * A time zone as pages print it after a time: "ET", "EDT", "CET", "GMT+1", "UTC", "(KST)".
+ * A list, matched case-sensitively, so that a short word after a time ("Day one", "Book
+ * launch") is never read as a zone, nor a zone as the title of an agenda item.
+ */
+const timeZoneSource =
+  "(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|AKST|AKDT|HST|AST|ADT|NST|NDT|GMT|UTC|BST|IST|WET|WEST|CET|CEST|EET|EEST|MSK|TRT|WAT|CAT|EAT|SAST|GST|IRST|AFT|PKT|NPT|ICT|WIB|SGT|HKT|PHT|KST|JST|AWST|ACST|ACDT|AEST|AEDT|NZST|NZDT)(?![A-Za-z])(?:\\s?[+\u2212-]\\s?\\d{1,2}(?::?\\d{2})?)?";
+export const timeZone = `\\(?${timeZoneSource}\\)?(?![A-Za-z])`;
+const clock = "\\d{1,2}(?::\\d{2})?\\s*(?:[aApP]\\.?\\s?[mM]\\.?|[Nn]oon)?";
 const timeRange = new RegExp(
-  `(?<![\\d:])(${clock})\\s*(?:-|–|—|to)\\s*(${clock})(?:\\s+(\\(?[A-Z]{2,5}\\)?|UTC[+-]\\d{1,2}|GMT[+-]\\d{1,2}))?`,
-  "gi",
+  `(?<![\\d:])(${clock})\\s*(?:-|–|—|to)\\s*(${clock})(?:\\s+(${timeZone}))?`,
+  "g",
 );
-const singleTime = /(?<![\d:])(\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\.?)(?:\s+([A-Z]{2,5}))?/gi;
+const singleTime = new RegExp(
+  `(?<![\\d:])(\\d{1,2}(?::\\d{2})?\\s*[aApP]\\.?\\s?[mM]\\.?)(?:\\s+(${timeZone}))?`,
+  "g",
+);
 
 /** A printed time or time range: "1:00pm - 2:00pm", "12:00 PM - 1:30 PM EDT", "3:00 - 5:00 p.m. KST". */
 export function findTime(text: string, base = 0): FoundTime | null {
@@ -163,7 +174,7 @@ export function findTime(text: string, base = 0): FoundTime | null {
       end: end!.trim(),
       span: { start: base + match.index, end: base + match.index + all.length },
     };
-    if (zone && /^[A-Z(]/.test(zone)) found.timezone = zone.replace(/[()]/g, "");
+    if (zone) found.timezone = zone.replace(/[()]/g, "");
     return found;
   }
   for (const match of text.matchAll(singleTime)) {
@@ -172,7 +183,7 @@ export function findTime(text: string, base = 0): FoundTime | null {
       start: start!.trim(),
       span: { start: base + match.index, end: base + match.index + all.length },
     };
-    if (zone && /^[A-Z]{2,5}$/.test(zone)) found.timezone = zone;
+    if (zone) found.timezone = zone.replace(/[()]/g, "");
     return found;
   }
   return null;

@@ -1,6 +1,6 @@
 import type { PersonRole, Span } from "@corpus/schema";
 import { splitTitleAndAffiliations } from "./affiliation.js";
-import { dateLine, findDates, findTime } from "./dates.js";
+import { dateLine, findDates, findTime, timeZone } from "./dates.js";
 import {
   agendaHeading,
   type Line,
@@ -15,8 +15,37 @@ import { findOrganizations, looksLikeOrganization, resolveOrganization } from ".
 import { looksLikePersonName, roleFromWord, splitHonorific, splitRoleSuffix } from "./people.js";
 import type { DocumentBuilder } from "./records.js";
 
-const agendaLine =
-  /^(\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)\s*(?:-|–|—|to)\s*(\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)\s*(?:[A-Z]{2,4}\s*)?[:\-–—|]?\s+(.+)$/i;
+// "2:00pm - 3:30pm ET: Opening remarks", "9:00 – 10:30 a.m. (CET) | Panel", "2:00pm–3:30pm: ET Keynote".
+// The zone, before or after the separator, belongs to the time; a line that is only a time and a
+// zone ("2:00pm - 3:30pm ET", "6:00 - 8:00 p.m.") is the event's time, not an agenda item titled
+// "ET" or "p.m.".
+const meridiem = "[aApP]\\.?\\s?[mM]\\.?";
+const agendaClock = `\\d{1,2}(?::\\d{2})?\\s*(?:${meridiem})?`;
+const agendaPattern = new RegExp(
+  `^(${agendaClock})\\s*(?:-|–|—|to)\\s*(${agendaClock})(?:\\s*(${timeZone}))?\\s*[:\\-–—|]?\\s+(?:(${timeZone})\\s+)?(?!(?:${meridiem}\\s*)?(?:${timeZone})?\\s*$)(\\S.*)$`,
+);
+
+interface AgendaSlot {
+  start: string;
+  end: string;
+  title: string;
+}
+
+function agendaSlot(text: string): AgendaSlot | null {
+  const match = agendaPattern.exec(text);
+  if (!match) return null;
+  const [, start, end, zoneBefore, zoneAfter, title] = match;
+  // A bare "3 - 5" with no am/pm or colon is a range of numbers, not times.
+  if (!/[:apmAPM]/.test(`${start}${end}`)) return null;
+  const zone = (zoneBefore ?? zoneAfter)?.replace(/[()]/g, "");
+  return {
+    start: start!.trim(),
+    end: zone ? `${end!.trim()} ${zone}` : end!.trim(),
+    title: title!.trim(),
+  };
+}
+
+const agendaLine = { test: (text: string) => agendaSlot(text) !== null };
 const labelled =
   /^(moderator|moderated by|chair|panelists?|panellists?|speakers?|keynote(?: speaker)?|discussants?|presenters?|host|welcoming remarks|opening remarks|closing remarks)\s*:\s*(.+)$/i;
 
@@ -58,9 +87,9 @@ export function readEventPeople(
       agendaItem = null;
       continue;
     }
-    const slot = agendaLine.exec(text);
-    if (slot && /[:apm]/i.test(`${slot[1]}${slot[2]}`)) {
-      agendaItem = { start: slot[1]!.trim(), end: slot[2]!.trim(), title: slot[3]!.trim(), people: [] };
+    const slot = agendaSlot(text);
+    if (slot) {
+      agendaItem = { ...slot, people: [] };
       agenda.push(agendaItem);
       document.note(`agenda[${agenda.length - 1}]`, spanOf(line));
       used.add(index);
@@ -378,6 +407,8 @@ export function readWhenAndWhere(
       continue;
     }
     if (label === "time") setTime(document, line);
+    // "2:00pm - 3:30pm ET" on a line of its own, under the date line.
+    else if (!label && isTimeLine(line)) setTime(document, line);
     if (label === "location" || label === "where" || label === "venue" || label === "place")
       document.set("location", value.trim(), spanOf(line, valueAt));
   }
@@ -395,6 +426,11 @@ export function readWhenAndWhere(
       return;
     }
   }
+}
+
+function isTimeLine(line: Line): boolean {
+  const time = findTime(line.text);
+  return time !== null && time.span.start === 0 && time.span.end === line.text.trimEnd().length;
 }
 
 function setTime(document: DocumentBuilder, line: Line): void {

@@ -238,3 +238,60 @@ describe("a title and an organization under a name", () => {
     expect(oren?.title).toBe("Director");
   });
 });
+
+describe("time zones on event pages", () => {
+  it("reads a time line with a zone as the event's time, and a zone in an agenda line as part of the time", () => {
+    const { document } = parse(
+      [
+        "Lakeside Peace Council",
+        "Webinar",
+        "Grain, Ports and a Fragile Corridor",
+        "Wednesday, April 9, 2025",
+        "",
+        "9:00am - 11:15am ET",
+        "",
+        "Shipping through a contested strait resumed last spring under a narrow arrangement, and the people who run the ports want to know whether it will hold through another season.",
+        "",
+        "Agenda",
+        "9:00am – 9:10am ET: Welcome",
+        "9:10am–10:00am: CET Day one of the corridor",
+        "10:00 - 11:00 a.m. (GMT+1) | Book launch",
+        "11:00am - 11:15am EDT Q&A",
+        "",
+        "Speakers",
+        "",
+        "Amira Haddad, moderator",
+        "Director, Lakeside Peace Council",
+      ].join("\n"),
+    );
+    if (document.kind !== "event") throw new Error(`expected an event, got ${document.kind}`);
+    expect(document.time).toEqual({ start: "9:00am", end: "11:15am", timezone: "ET" });
+    expect(document.agenda.map((item) => [item.start, item.end, item.title])).toEqual([
+      ["9:00am", "9:10am ET", "Welcome"],
+      ["9:10am", "10:00am CET", "Day one of the corridor"],
+      ["10:00", "11:00 a.m. GMT+1", "Book launch"],
+      ["11:00am", "11:15am EDT", "Q&A"],
+    ]);
+  });
+
+  it("never makes an agenda item of a time alone, with or without a zone or 'p.m.'", () => {
+    const { document } = parse(
+      [
+        "Harbor Mediation Centre",
+        "Seminar",
+        "Fishermen as Mediators",
+        "Friday, March 14, 2025",
+        "6:00 - 8:00 p.m.",
+        "",
+        "Coastal villages settled their quarrels over nets and fishing grounds long before any ministry took an interest, and some of those customs now shape the talks.",
+        "",
+        "Agenda",
+        "6:00 - 7:00 p.m.",
+        "7:00pm - 8:00pm PT",
+      ].join("\n"),
+    );
+    if (document.kind !== "event") throw new Error(`expected an event, got ${document.kind}`);
+    expect(document.time).toEqual({ start: "6:00", end: "8:00 p.m." });
+    expect(document.agenda).toEqual([]);
+  });
+});
