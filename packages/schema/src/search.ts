@@ -47,7 +47,7 @@ export const searchFiltersSchema = z
   // An inverted range can match nothing; saying so beats an empty result that looks like a miss.
   .refine((filters) => !isInvertedRange(filters.from, filters.to), {
     path: ["from"],
-    message: "\"from\" is later than \"to\": the date range starts after it ends",
+    message: '"from" is later than "to": the date range starts after it ends',
   })
   .meta({
     id: "SearchFilters",

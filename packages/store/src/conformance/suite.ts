@@ -173,6 +173,33 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
       expect(or.total).toBe(2);
     });
 
+    it("lists a selected filter value the library does not know, with a readable label and count 0", async () => {
+      await store.upsert({ records: smallLibrary() });
+      const result = await store.search({
+        text: "",
+        filters: {
+          region: ["region:antarctica", korea.id],
+          topic: ["topic:peace-processes", "topic:arms-control-and-disarmament"],
+        },
+      } as never);
+      const regions = Object.fromEntries(result.facets!.region.map((value) => [value.value, value]));
+      // Known: the entity's name. Unknown: a name read from the id's slug, never the raw id.
+      // Counted with the topic filter: only the analysis is about Korea and peace processes.
+      expect(regions[korea.id]).toMatchObject({ label: "South Korea", count: 1 });
+      expect(regions["region:antarctica"]).toEqual({
+        value: "region:antarctica",
+        label: "Antarctica",
+        count: 0,
+      });
+      const topics = Object.fromEntries(result.facets!.topic.map((value) => [value.value, value.label]));
+      expect(topics["topic:peace-processes"]).toBe("Peace Processes");
+      expect(topics["topic:arms-control-and-disarmament"]).toBe("Arms Control and Disarmament");
+      // An unknown country code reads as the country's name.
+      const antarctica = await store.search({ text: "", filters: { region: ["region:AQ"] } } as never);
+      expect(antarctica.total).toBe(0);
+      expect(antarctica.facets!.region).toContainEqual({ value: "region:AQ", label: "Antarctica", count: 0 });
+    });
+
     it("matches synthetic-library facets and totals against a brute-force count", async () => {
       const records = generateSyntheticLibrary(300, 11);
       await store.upsert({ records });
@@ -297,6 +324,48 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
       await expect(
         store.search({ text: "", sort: "oldest", cursor: first.nextCursor } as never),
       ).rejects.toThrow(/cursor/);
+    });
+
+    it("puts documents whose date has no year after dated ones, newest or oldest first; stats list additions", async () => {
+      const undated = publication("A truce remembered only by its month", { date: { month: 10, day: 6 } });
+      const noDate = publication("A pamphlet with no date at all");
+      // Written after the dated ones, so that insertion order would put them first.
+      await store.upsert({ records: smallLibrary() });
+      await store.upsert({ records: [undated, noDate] });
+      const dated = [
+        "Negotiating with North Korea",
+        "Local ceasefires in civil wars",
+        "Sanctions relief and verification",
+      ];
+      const titles = async (sort: "newest" | "oldest") =>
+        (await store.search({ text: "", sort, limit: 50 } as never)).hits
+          .map((hit) => hit.document.title)
+          .filter((title) => title !== "Mediation after ceasefires");
+      expect((await titles("newest")).slice(0, 3)).toEqual(dated);
+      expect((await titles("oldest")).slice(0, 3)).toEqual([...dated].reverse());
+      for (const sort of ["newest", "oldest"] as const)
+        expect(new Set((await titles(sort)).slice(3))).toEqual(new Set([undated.title, noDate.title]));
+      // Paging by cursor crosses from dated to undated documents without losing or repeating one.
+      for (const sort of ["newest", "oldest"] as const) {
+        const seen: string[] = [];
+        let cursor: string | null | undefined;
+        do {
+          const page = await store.search({
+            text: "",
+            sort,
+            limit: 2,
+            ...(cursor ? { cursor } : {}),
+          } as never);
+          seen.push(...page.hits.map((hit) => hit.document.id));
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect(seen.length).toBe(6);
+        expect(new Set(seen).size).toBe(6);
+      }
+      // Stats list the newest additions (what was ingested last), whatever their dates; never stubs.
+      const newest = (await store.stats()).newest.map((summary) => summary.title);
+      expect(new Set(newest.slice(0, 2))).toEqual(new Set([undated.title, noDate.title]));
+      expect(newest).not.toContain("Mediation after ceasefires");
     });
 
     it("ranks a query matching most of the library newest-window first and pages through every match once", async () => {

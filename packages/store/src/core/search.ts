@@ -11,6 +11,7 @@ import {
 } from "@corpus/schema";
 import { Bitset } from "./bitset.js";
 import { filterTag, summarize } from "./derive.js";
+import { labelFromId } from "./facet-labels.js";
 import type { ScoreFilter, ScoredSeq, SqlDriver } from "./driver.js";
 import { DIMENSIONS, dateBoundToNumber, type Dimension, type FacetIndex } from "./facet-index.js";
 import { type ParsedQuery, parseQueryText, type QueryNode, toFts5 } from "./query-text.js";
@@ -37,6 +38,7 @@ export const defaultSearchTuning: SearchTuning = {
   recentWindow: 20_000,
 };
 const FACET_VALUES_SHOWN = 100;
+const ENTITY_FACETS = new Set<FacetName>(["topic", "region", "person", "organization"]);
 
 interface Ranked extends ScoredSeq {
   /** 0: among the newest matches; 1: older (see rank). */
@@ -481,8 +483,7 @@ export class SearchEngine {
           values.push({ value, count: code === undefined ? 0 : (counts[code] ?? 0) });
         }
       perFacet.set(name, values);
-      if (name === "topic" || name === "region" || name === "person" || name === "organization")
-        entityIds.push(...values.map((item) => item.value));
+      if (ENTITY_FACETS.has(name)) entityIds.push(...values.map((item) => item.value));
     }
     const names = await this.entityNames(entityIds);
     const facets = {} as Facets;
@@ -490,7 +491,7 @@ export class SearchEngine {
       facets[name] = (perFacet.get(name) ?? []).map(
         (item): FacetValue => ({
           value: item.value,
-          label: names.get(item.value) ?? item.value,
+          label: names.get(item.value) ?? (ENTITY_FACETS.has(name) ? labelFromId(item.value) : item.value),
           count: item.count,
         }),
       );
