@@ -32,9 +32,10 @@ const weekday =
   "(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\\.?,?\\s+)?";
 const day = "(\\d{1,2})(?:st|nd|rd|th)?";
 const year = "(\\d{4})";
-// "Thursday, April 29, 2021", "April 29", "March 24-26, 2021", "March 30 – April 2, 2022".
+// "Thursday, April 29, 2021", "April 29", "March 24-26, 2021", "March 30 – April 2, 2022",
+// "Tuesday, May 10 - Wednesday, May 11, 2022" (the year, printed once, is both days').
 const monthFirst = new RegExp(
-  `\\b${weekday}${month}\\s+${day}(?:\\s*(?:-|–|—|to)\\s*(?:${month}\\s+)?${day})?(?!\\d)(?:,?\\s+${year}\\b)?`,
+  `\\b${weekday}${month}\\s+${day}(?:\\s*(?:-|–|—|to)\\s*${weekday}(?:${month}\\s+)?${day})?(?!\\d)(?:,?\\s+${year}\\b)?`,
   "g",
 );
 // "29 April 2021", "24-26 March 2021".

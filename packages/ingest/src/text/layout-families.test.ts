@@ -136,6 +136,28 @@ describe("mastheads of newsletters and bulletins", () => {
   });
 });
 
+describe("dates printed as a range of weekdays", () => {
+  it("gives both days the year printed once at the end", () => {
+    const { document } = parse(
+      [
+        "Lakeside Dialogue Days 2023",
+        "",
+        "Monday, June 12 - Tuesday, June 13, 2023",
+        "Harbour Hall, Lakeside",
+        "",
+        "Two days of public sessions on how river-basin councils keep talking while the fighting goes on upstream.",
+        "",
+        "Speakers",
+        "",
+        "Amira Haddad, moderator",
+        "Director, Lakeside Peace Council",
+      ].join("\n"),
+    );
+    expect(document.date).toEqual({ year: 2023, month: 6, day: 12 });
+    expect((document as { endDate?: unknown }).endDate).toEqual({ year: 2023, month: 6, day: 13 });
+  });
+});
+
 describe("the Peace Science Digest's masthead line", () => {
   it("a short first line opening with the Digest's name is the site, not the title", () => {
     const { document } = parse(
