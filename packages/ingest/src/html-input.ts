@@ -115,9 +115,14 @@ export function extractHtml(html: string): HtmlExtraction {
           if (name === "hr" && skipDepth === 0) emit("\n\n");
           return;
         }
-        const marker = `${attributes.class ?? ""} ${attributes.id ?? ""}`;
+        const classAndId = `${attributes.class ?? ""} ${attributes.id ?? ""}`;
+        // A <header> or <footer> inside <main> or <article> is that piece's own (its title,
+        // date, byline, tags), not the site's banner or footer, so it stays.
+        const ownSection = (name === "header" || name === "footer") && mainDepth > 0;
+        // ...and its class naming what it is ("event-footer") does not make it the site's chrome.
+        const marker = ownSection ? classAndId.replace(/footer|header/gi, "") : classAndId;
         const skip =
-          skipped.has(name) ||
+          (skipped.has(name) && !ownSection) ||
           chromeRole.test(attributes.role ?? "") ||
           (marker.trim() !== "" && chromeClass.test(marker));
         const isMain = name === "main" || name === "article" || attributes.role === "main";
