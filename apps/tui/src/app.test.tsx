@@ -107,6 +107,28 @@ describe("the search screen", () => {
     expect(frame()).toMatch(/Search\s+armistice/);
   });
 
+  it("shows the selected result's snippet under the list, and the next one's when the cursor moves", async () => {
+    const { hits } = await library.search({ text: "armistice", limit: 20 });
+    const snippetStart = (index: number) =>
+      (hits[index]?.snippet ?? [])
+        .map((run) => run.text)
+        .join("")
+        .replace(/\s+/g, " ")
+        .trim()
+        .slice(0, 30);
+    expect(hits.length).toBe(2);
+    start();
+    await see("of 28");
+    await press("/", ..."armistice", keys.enter);
+    await see(/of 2 · relevance/);
+    await see(snippetStart(0));
+    await press("j");
+    await see(snippetStart(1));
+    // A short terminal keeps every line for the list.
+    resize(80, 10);
+    await vi.waitFor(() => expect(frame()).not.toContain(snippetStart(1)), { timeout: 3000 });
+  });
+
   it("pages forward and back with n and p", async () => {
     start();
     await see("1–20 of 28");

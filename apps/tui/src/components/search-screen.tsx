@@ -4,7 +4,7 @@ import type { Dispatch } from "react";
 import { fit, formatDate, formatPeople, kindLabel, truncate } from "../format.js";
 import { matches } from "../keymap.js";
 import type { Target } from "../page-lines.js";
-import { sanitizeLine } from "../sanitize.js";
+import { sanitizeBlock, sanitizeLine } from "../sanitize.js";
 import { useScreenKeys } from "../screen-keys.js";
 import {
   describeFilters,
@@ -39,7 +39,11 @@ export function SearchScreen({ state, current, dispatch, results, width, height,
   const hits = results.result?.hits ?? [];
   const rows = facetRows(results.result?.facets, state.filters);
   const showFilters = state.focus === "filters";
-  const listHeight = Math.max(1, height - 3);
+  // The selected result's snippet, with the matched words marked, on the two lines under the
+  // list; left out on screens too short to spare them (the list matters more there).
+  const snippet = hits[state.selected]?.snippet;
+  const showSnippet = snippet !== undefined && snippet.length > 0 && height >= 12;
+  const listHeight = Math.max(1, height - 3 - (showSnippet ? SNIPPET_LINES : 0));
   const listWidth = showFilters ? width - FILTER_PANEL_WIDTH - 1 : width;
 
   useScreenKeys((input, key) => {
@@ -148,6 +152,38 @@ export function SearchScreen({ state, current, dispatch, results, width, height,
           </Box>
         ) : null}
       </Box>
+      {showSnippet ? <SnippetPreview runs={snippet} width={width} /> : null}
+    </Box>
+  );
+}
+
+const SNIPPET_LINES = 2;
+
+/** A snippet's runs as at most two lines, cut to fit; matched words bold in the highlight colour. */
+function SnippetPreview(props: { runs: NonNullable<SearchHit["snippet"]>; width: number }) {
+  const theme = useTheme();
+  let room = Math.max(10, (props.width - 2) * SNIPPET_LINES - 1);
+  const shown: { text: string; highlight: boolean }[] = [];
+  for (const run of props.runs) {
+    if (room <= 0) break;
+    // Not sanitizeLine: it trims, and the spaces at a run's ends separate it from the marked word.
+    const text = sanitizeBlock(run.text).replace(/\s+/g, " ");
+    shown.push({ text: text.length > room ? `${text.slice(0, room - 1)}…` : text, highlight: run.highlight });
+    room -= text.length;
+  }
+  return (
+    <Box height={SNIPPET_LINES} width={props.width} overflow="hidden" paddingLeft={2}>
+      <Text wrap="wrap" dimColor={theme.dim}>
+        {shown.map((run, index) =>
+          run.highlight ? (
+            <Text key={index} bold color={theme.highlight} dimColor={false}>
+              {run.text}
+            </Text>
+          ) : (
+            run.text
+          ),
+        )}
+      </Text>
     </Box>
   );
 }
