@@ -133,7 +133,10 @@ describe.skipIf(missing !== null)(
       await page.locator(".hit h3 a").first().click();
       await page.waitForURL(/\/documents\//);
       await expect.poll(() => page.locator("h1").textContent()).toBeTruthy();
-      expect(await page.locator('meta[name="citation_title"]').count()).toBe(1);
+      // Next streams metadata after the page's first paint for browsers (bots get it up front),
+      // so the citation tags are waited for, not read at once.
+      await expect.poll(() => page.locator('meta[name="citation_title"]').count()).toBe(1);
+      await expect.poll(() => page.locator('script[type="application/ld+json"]').count()).toBeGreaterThan(0);
       const jsonLd = JSON.parse(
         (await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}",
       );
