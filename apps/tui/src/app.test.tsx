@@ -129,6 +129,16 @@ describe("the search screen", () => {
     await vi.waitFor(() => expect(frame()).not.toContain(snippetStart(1)), { timeout: 3000 });
   });
 
+  it("takes a pasted text with line breaks into the search box whole, instead of running its letters as keys", async () => {
+    start();
+    await see("of 28");
+    await press("/");
+    // One write is one burst, as a terminal delivers a paste.
+    instance!.stdin.write("armistice\nquestions");
+    await see(/Search\s+armistice questions/);
+    expect(frame()).toContain("▏"); // still typing: the break was not Enter, and "q" did not quit
+  });
+
   it("pages forward and back with n and p", async () => {
     start();
     await see("1–20 of 28");

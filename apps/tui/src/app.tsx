@@ -7,7 +7,7 @@ import { HelpScreen, helpLayout } from "./components/help-screen.js";
 import { SearchScreen } from "./components/search-screen.js";
 import { StatusBar } from "./components/status-bar.js";
 import type { DataSource } from "./data-source.js";
-import { splitBurst } from "./key-burst.js";
+import { flattenPaste, splitBurst } from "./key-burst.js";
 import { matches } from "./keymap.js";
 import type { Target } from "./page-lines.js";
 import { createScreenKeyStack, ScreenKeysContext } from "./screen-keys.js";
@@ -100,7 +100,9 @@ export function App({ dataSource, clipboard, noColor = false, initialQuery = "" 
   };
 
   useInput((input, key) => {
-    for (const [character, characterKey] of splitBurst(input, key)) handleKey(character, characterKey);
+    const typing = history[history.length - 1]?.screen === "search" && search.current().focus === "input";
+    const burst = typing ? flattenPaste(input) : input;
+    for (const [character, characterKey] of splitBurst(burst, key)) handleKey(character, characterKey);
   });
 
   const top = history[history.length - 1]!;

@@ -40,3 +40,13 @@ export function splitBurst(input: string, key: Key): [string, Key][] {
     return [character, { ...NO_KEY, shift: character !== character.toLowerCase() }];
   });
 }
+
+/**
+ * Text pasted into the one-line search box: a line break inside it is a space there. Split as
+ * keys, it would be Enter, which leaves the box and runs the rest of the paste as commands
+ * ("q" quits). A burst with no break before more text (one word, "word" then Enter) is unchanged.
+ */
+export function flattenPaste(input: string): string {
+  if (!/[\r\n][^\r\n]/.test(input)) return input;
+  return input.replace(/[\r\n]+/g, " ").trimEnd();
+}
