@@ -299,6 +299,23 @@ describe.skipIf(missing !== null)(
       await context.close();
     });
 
+    it("shows the rest of a long facet on request, each value a working filter", async () => {
+      const page = await newPage();
+      await page.goto(`${webUrl}/`);
+      const people = page.locator(".facets > details").filter({ hasText: "Person" });
+      const more = people.locator("details.more-values");
+      await expect.poll(() => more.count()).toBe(1);
+      expect(await people.locator(":scope > ul > li").count()).toBe(10);
+      expect(await more.locator("li a").first().isVisible()).toBe(false);
+      await more.locator("summary").click();
+      const hidden = more.locator("li a").first();
+      await expect.poll(() => hidden.isVisible()).toBe(true);
+      await hidden.click();
+      await page.waitForURL(/person=/);
+      await expect.poll(() => page.locator(".chip").count()).toBeGreaterThan(0);
+      await page.context().close();
+    });
+
     it("serves an Atom feed twin of a search", async () => {
       const response = await fetch(`${webUrl}/feed?q=ceasefire`);
       expect(response.headers.get("content-type")).toMatch(/application\/atom\+xml/);

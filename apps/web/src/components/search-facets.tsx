@@ -126,42 +126,62 @@ export function SearchFacets({ facets, state }: { facets: Facets; state: SearchS
         return (
           <details key={name} open={name !== "role" && name !== "subtype"}>
             <summary>{facetTitles[name]}</summary>
-            <ul className="plain">
-              {shown.map((value) => {
-                const selected = isSelected(state, name, value.value);
-                const label = facetLabel(name, value);
-                return (
-                  <li key={value.value}>
-                    <Link
-                      href={facetHref(state, name, value.value)}
-                      aria-current={selected ? "true" : undefined}
-                      prefetch={false}
-                    >
-                      <span>
-                        {selected ? "✓ " : ""}
-                        {label}
-                      </span>
-                      <span className="count">
-                        <span aria-hidden="true">{value.count.toLocaleString("en")}</span>
-                        <span className="visually-hidden">
-                          {` ${plural(value.count, "document")}`}
-                          {selected ? ", selected: choose to remove" : ""}
-                        </span>
-                      </span>
-                    </Link>
-                  </li>
-                );
-              })}
-            </ul>
+            <FacetValueList name={name} values={shown} state={state} />
             {values.length > shown.length ? (
-              <p className="small muted">
-                and {values.length - shown.length} more: narrow the search to see them
-              </p>
+              // The rest, one click away and with no script: the API sends up to 100 values a facet.
+              <details className="more-values">
+                <summary className="small">Show {values.length - shown.length} more</summary>
+                <FacetValueList
+                  name={name}
+                  values={values.filter((value) => !shown.includes(value))}
+                  state={state}
+                />
+              </details>
             ) : null}
           </details>
         );
       })}
       <DateRangeForm state={state} />
     </nav>
+  );
+}
+
+function FacetValueList({
+  name,
+  values,
+  state,
+}: {
+  name: FacetName;
+  values: readonly FacetValue[];
+  state: SearchState;
+}) {
+  return (
+    <ul className="plain">
+      {values.map((value) => {
+        const selected = isSelected(state, name, value.value);
+        const label = facetLabel(name, value);
+        return (
+          <li key={value.value}>
+            <Link
+              href={facetHref(state, name, value.value)}
+              aria-current={selected ? "true" : undefined}
+              prefetch={false}
+            >
+              <span>
+                {selected ? "✓ " : ""}
+                {label}
+              </span>
+              <span className="count">
+                <span aria-hidden="true">{value.count.toLocaleString("en")}</span>
+                <span className="visually-hidden">
+                  {` ${plural(value.count, "document")}`}
+                  {selected ? ", selected: choose to remove" : ""}
+                </span>
+              </span>
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
