@@ -10,6 +10,9 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { exitWithHelpIfAsked } from "../help.mjs";
+
+exitWithHelpIfAsked(import.meta.url);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const requireFromServer = createRequire(join(root, "apps/server/package.json"));

@@ -9,6 +9,9 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { exitWithHelpIfAsked } from "../help.mjs";
+
+exitWithHelpIfAsked(import.meta.url);
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");

@@ -4,6 +4,7 @@
 // Usage (from the repo root, after `pnpm build`):
 //   node bench/store/run.mjs --count 100000 [--engine sqlite|postgres] [--db PATH|URL]
 //   A/B runs: [--fts automerge=4,hashsize=1048576] (FTS5 settings instead of the store's) [--search-only]
+//   [--queries 500] the size of the query mix; [--reuse] search the SQLite library of an earlier run
 // Results go to bench/store/results/<engine>-<count>.json and .md.
 import { mkdirSync, rmSync, statSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -11,6 +12,9 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createRequire } from "node:module";
 import { applyFtsSettings } from "./fts-settings.mjs";
+import { exitWithHelpIfAsked } from "../help.mjs";
+
+exitWithHelpIfAsked(import.meta.url);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const require = createRequire(join(root, "packages/store/package.json"));

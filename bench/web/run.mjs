@@ -15,6 +15,9 @@ import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { exitWithHelpIfAsked } from "../help.mjs";
+
+exitWithHelpIfAsked(import.meta.url);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const webDirectory = join(root, "apps/web");
