@@ -248,6 +248,8 @@ for (let pass = 0; pass < 3; pass++) {
     apiGet.push(await timeOf(() => fetch(server.url + path).then((response) => response.arrayBuffer())));
   }
 }
+// The server writes its log in pieces, at least every 200 ms: wait for the last lines.
+await new Promise((resolveWait) => setTimeout(resolveWait, 400));
 serverLog.collecting = false;
 // The median search response, kept to time a bare server sending the same bytes (see 4.).
 const searchBodies = [];

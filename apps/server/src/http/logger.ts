@@ -22,6 +22,26 @@ export function createLogger(options: { level?: string; destination?: Destinatio
         censor: "[redacted]",
       },
     },
-    options.destination ?? pino.destination({ dest: 1, sync: false }),
+    options.destination ?? bufferedStdout(),
   );
+}
+
+/** Longest a log line waits in the buffer before it is written. */
+const FLUSH_EVERY_MS = 200;
+
+/**
+ * Standard output written in pieces of 4 KB or more, not once per line: a write per request
+ * cost 5-13% of get-by-id throughput (bench/api). A timer writes whatever waits every 200 ms,
+ * so on a quiet server a line is never held longer; the stream writes the rest on exit.
+ */
+function bufferedStdout(): DestinationStream {
+  const stream = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  setInterval(() => {
+    try {
+      stream.flush();
+    } catch {
+      // Flushing a stream that is closing (the process is exiting) has nothing left to do.
+    }
+  }, FLUSH_EVERY_MS).unref();
+  return stream;
 }
