@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type FacetRow, facetCursorIn, initialSearchState, pageKey, searchReducer } from "./search-state.js";
+import {
+  effectiveSort,
+  type FacetRow,
+  facetCursorIn,
+  initialSearchState,
+  pageKey,
+  searchReducer,
+} from "./search-state.js";
 
 describe("search state", () => {
   it("pages with the cursor of the answer on screen", () => {
@@ -19,6 +26,22 @@ describe("search state", () => {
     });
     expect(paged).toBe(resorted);
     expect(paged.page).toBe(0);
+  });
+
+  it("cycles the sort through relevance only when there are words to rank by", () => {
+    const sorts = (text: string) => {
+      let state = initialSearchState(text);
+      const seen = [effectiveSort(state)];
+      for (let step = 0; step < 3; step++) {
+        state = searchReducer(state, { type: "cycleSort" });
+        seen.push(effectiveSort(state));
+      }
+      return seen;
+    };
+    expect(sorts("sudan")).toEqual(["relevance", "newest", "oldest", "relevance"]);
+    expect(sorts("")).toEqual(["newest", "oldest", "newest", "oldest"]);
+    // Relevance chosen for words, then the words cleared: newest, not an arbitrary order.
+    expect(effectiveSort({ text: " ", sort: "relevance" })).toBe("newest");
   });
 
   it("keeps the facet cursor on the value just toggled when the answer re-sorts the rows", () => {

@@ -55,8 +55,10 @@ const SORTS: SearchSort[] = ["relevance", "newest", "oldest"];
 /** A new query starts again at the first page, first row. */
 const restart = { cursors: [undefined], page: 0, selected: 0 };
 
+/** The sort asked for, except that with no words there is no relevance to rank by: newest then. */
 export function effectiveSort(state: Pick<SearchState, "sort" | "text">): SearchSort {
-  return state.sort ?? (state.text.trim() ? "relevance" : "newest");
+  if (!state.text.trim()) return state.sort && state.sort !== "relevance" ? state.sort : "newest";
+  return state.sort ?? "relevance";
 }
 
 export function searchReducer(state: SearchState, action: SearchAction): SearchState {
@@ -91,7 +93,9 @@ export function searchReducer(state: SearchState, action: SearchAction): SearchS
     case "clearFilters":
       return { ...state, filters: {}, ...restart };
     case "cycleSort": {
-      const next = SORTS[(SORTS.indexOf(effectiveSort(state)) + 1) % SORTS.length]!;
+      // With no words there is nothing to rank by: relevance would be an arbitrary order.
+      const sorts = state.text.trim() ? SORTS : SORTS.filter((sort) => sort !== "relevance");
+      const next = sorts[(sorts.indexOf(effectiveSort(state)) + 1) % sorts.length]!;
       return { ...state, sort: next, ...restart };
     }
     case "nextPage":
