@@ -12,6 +12,7 @@ const page = `<!doctype html><html><head><title>Events | Lakeside Peace Council<
     <h1>River Truces After the Floods: What Holds and Why</h1>
     <p class="event-date">Wednesday, March 8, 2023</p>
     <p class="event-time">10:00am - 11:30am ET</p>
+    <p class="event-location">Virtual Event</p>
   </header>
   <p>On March 8, the Lakeside Peace Council hosted a discussion with negotiators from both banks on the local truces that let repair crews reach the dams.</p>
   <h2>Speakers</h2>
@@ -31,13 +32,14 @@ describe("HTML pages", () => {
     expect(text).not.toContain("Copyright");
   });
 
-  it("reads the title and the full date from the event's header, not the year-less date of its prose", () => {
+  it("reads the title, the full date and the venue from the event's header, not the year-less date of its prose", () => {
     const parsed = parseInput({ path: "river-truces.html", bytes: new TextEncoder().encode(page) });
     const event = parsed.records.find(isDocument);
     expect(event).toMatchObject({
       kind: "event",
       title: "River Truces After the Floods: What Holds and Why",
       date: { year: 2023, month: 3, day: 8 },
+      location: "Virtual Event",
     });
     expect(event?.titleDerived).toBe(false);
   });

@@ -392,14 +392,17 @@ export function readWhenAndWhere(
       if (date.endDate) document.set("endDate", date.endDate, date.span);
       haveDate = true;
       setTime(document, line);
-      // A short line right after the date line that is not a sentence is the venue.
-      const next = lines[index + 1];
+      // A short line right after the date line (or after a time line under it) that is not a
+      // sentence is the venue: "Holmenkollen Park Hotel, Oslo, Norway", or an online one.
+      let nextIndex = index + 1;
+      if (!label && lines[nextIndex] && isTimeLine(lines[nextIndex]!)) nextIndex++;
+      const next = lines[nextIndex];
       if (
         !label &&
         next &&
         next.text.length < 150 &&
         !/[.!?]$/.test(next.text) &&
-        /,/.test(next.text) &&
+        (/,/.test(next.text) || onlineVenue.test(next.text)) &&
         !/^(time|location)\s*:/i.test(next.text)
       ) {
         document.set("location", next.text, spanOf(next));
@@ -427,6 +430,10 @@ export function readWhenAndWhere(
     }
   }
 }
+
+/** A venue line with no comma that is still a venue: "Virtual Event", "Online", "Zoom webinar". */
+const onlineVenue =
+  /^(?:virtual|online|hybrid)(?:\s+(?:event|only|and in person))?$|^(?:zoom|teams|webex)\b.{0,30}$/i;
 
 function isTimeLine(line: Line): boolean {
   const time = findTime(line.text);
