@@ -245,7 +245,8 @@ describe("admin", () => {
     // The merge sticks: the same record sent again is folded into the person kept.
     const again = await admin.admin.ingest.mutate({ records: [b] });
     expect(again).toMatchObject({ added: 0, merged: [] });
-    expect(await statusOf(client.people.get.query({ id: b.id }))).toBe(404);
+    // b's page is now a's: old links land on the person kept.
+    expect((await client.people.get.query({ id: b.id })).entity.id).toBe(a.id);
     // A record that names a separate person as its alias absorbs it, and says so.
     const c = { id: createPersonId("Merge Candidate Three"), kind: "person", name: "Merge Candidate Three" };
     await admin.admin.ingest.mutate({ records: [c] });

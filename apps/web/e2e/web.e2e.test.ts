@@ -316,6 +316,16 @@ describe.skipIf(missing !== null)(
       await page.context().close();
     });
 
+    it("sends a link to another spelling's page to the page of the person it belongs to", async () => {
+      const page = await newPage();
+      // The demo's Seo Min-ji lists "Min-ji Seo" as an alias: /people/min-ji-seo is her page.
+      const response = await page.goto(`${webUrl}/people/min-ji-seo`);
+      expect(page.url()).toMatch(/\/people\/seo-min-ji$/);
+      expect(response?.status()).toBe(200);
+      expect(await page.locator("h1").textContent()).toBe("Seo Min-ji");
+      await page.context().close();
+    });
+
     it("serves an Atom feed twin of a search", async () => {
       const response = await fetch(`${webUrl}/feed?q=ceasefire`);
       expect(response.headers.get("content-type")).toMatch(/application\/atom\+xml/);

@@ -32,6 +32,7 @@ export interface Store {
   search(query: SearchQuery): Promise<SearchResult>;
   timeline(query: SearchQuery, bucket: "month" | "year"): Promise<TimelineBucket[]>;
   related(documentId: string, limit?: number): Promise<RelatedDocument[]>;
+  /** An entity's page; for an id merged into another or listed as its alias, that entity's page. */
   entity(id: string): Promise<EntityView | null>;
   listEntities(options: ListEntitiesOptions): Promise<{ items: EntityListItem[]; nextCursor: string | null }>;
   autocomplete(prefix: string, limit?: number): Promise<EntityListItem[]>;

@@ -1,11 +1,13 @@
 import type { EntityView } from "@corpus/schema";
 import Link from "next/link";
+import { permanentRedirect } from "next/navigation";
 import { formatDate, humanize, plural, safeExternalUrl } from "@/lib/format";
 import {
   documentPath,
   type EntityKind,
   entityId,
   entityKindLabels,
+  entityPath,
   idSlug,
   slugFromSegment,
 } from "@/lib/ids";
@@ -124,6 +126,11 @@ export async function EntityPage({ kind, segment }: { kind: EntityKind; segment:
   const loaded = await fetchEntity(kind, segment);
   if (!loaded.ok) return <ApiProblemNotice problem={loaded.problem} what={`this ${kind}`} />;
   const view = loaded.data;
+  // A merged-away person or another spelling's id (an old link): the page of the one kept.
+  if (view.entity.id !== entityId(kind, slugFromSegment(segment))) {
+    const path = entityPath(view.entity.id);
+    if (path) permanentRedirect(path);
+  }
   const filterName: EntityFilterName = kind;
   const filtered = { ...emptySearchState(), [filterName]: [idSlug(view.entity.id)] };
   const roles = [...new Set(view.documents.flatMap((item) => (item.roles.length ? item.roles : [""])))];

@@ -596,6 +596,9 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
       expect(piece.people[0]?.person).toEqual({ id: frank.id, name: "F Aum" });
       expect(await store.get(frank.id)).toMatchObject({ honorifics: ["Dr."] });
       expect((await store.entity(frank.id))?.documentCount).toBe(4);
+      // An old link to the merged-away id shows the page of the one kept.
+      expect((await store.entity(duplicate.id))?.entity.id).toBe(frank.id);
+      expect(await store.entity("person:nobody-ever")).toBeNull();
     });
 
     it("an entity that names another as its alias absorbs it, whichever arrives first", async () => {

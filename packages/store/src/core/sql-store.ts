@@ -205,8 +205,15 @@ export class SqlStore implements Store {
     return relatedDocuments(this.driver, documentId, limit);
   }
 
-  entity(id: string) {
-    return entityView(this.driver, this.index, id);
+  /** An id merged away or named as an alias (decision 0025) shows the entity it now belongs to. */
+  async entity(id: string) {
+    const view = await entityView(this.driver, this.index, id);
+    if (view || id.startsWith("doc:")) return view;
+    const [alias] = await this.driver.all<{ entity_id: string }>(
+      "SELECT entity_id FROM entity_aliases WHERE alias_id = ?",
+      [id],
+    );
+    return alias ? entityView(this.driver, this.index, alias.entity_id) : null;
   }
 
   listEntities(options: ListEntitiesOptions) {
