@@ -81,30 +81,8 @@ function DateRangeForm({ state }: { state: SearchState }) {
         {kept.map(([name, value], index) => (
           <input key={`${name}-${index}`} type="hidden" name={name} value={value} />
         ))}
-        <label>
-          From
-          <input
-            type="text"
-            name="from"
-            inputMode="numeric"
-            pattern={pattern}
-            placeholder="YYYY"
-            title="A year (2021), a month (2021-04) or a day (2021-04-29)"
-            defaultValue={state.from ?? ""}
-          />
-        </label>
-        <label>
-          To
-          <input
-            type="text"
-            name="to"
-            inputMode="numeric"
-            pattern={pattern}
-            placeholder="YYYY"
-            title="A year (2021), a month (2021-04) or a day (2021-04-29)"
-            defaultValue={state.to ?? ""}
-          />
-        </label>
+        <DateBoundInput name="from" label="From" value={state.from} pattern={pattern} />
+        <DateBoundInput name="to" label="To" value={state.to} pattern={pattern} />
         <button type="submit" className="secondary">
           Apply
         </button>
@@ -183,5 +161,22 @@ function FacetValueList({
         );
       })}
     </ul>
+  );
+}
+
+function DateBoundInput(props: { name: "from" | "to"; label: string; value?: string; pattern: string }) {
+  return (
+    <label>
+      {props.label}
+      <input
+        type="text"
+        name={props.name}
+        inputMode="numeric"
+        pattern={props.pattern}
+        placeholder="YYYY"
+        title="A year (2021), a month (2021-04) or a day (2021-04-29)"
+        defaultValue={props.value ?? ""}
+      />
+    </label>
   );
 }

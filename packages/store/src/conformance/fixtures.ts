@@ -96,3 +96,17 @@ export function smallLibrary(): Document[] {
     }),
   ];
 }
+
+/** A person written family name first, whose record lists the given-name-first spelling (decision 0025). */
+export const minji = { id: "person:min-ji-seo", name: "Min-ji Seo" };
+export const seo: Entity = {
+  id: "person:seo-min-ji",
+  kind: "person",
+  name: "Seo Min-ji",
+  aliases: ["Min-ji Seo"],
+  honorifics: [],
+  provenance: [],
+};
+/** A piece whose page names its author "Min-ji Seo". */
+export const byMinji = (title: string): Document =>
+  publication(title, { people: [{ person: minji, role: "author", affiliations: [] }] });

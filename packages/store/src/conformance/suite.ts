@@ -5,7 +5,19 @@ import { filterTag } from "../core/derive.js";
 import { generateSyntheticLibrary } from "../synthetic/index.js";
 import type { OpenStoreOptions } from "../open-store.js";
 import type { Store } from "../store.js";
-import { frank, frankRecord, joseph, korea, nuclear, publication, smallLibrary, usip } from "./fixtures.js";
+import {
+  byMinji,
+  frank,
+  frankRecord,
+  joseph,
+  korea,
+  minji,
+  nuclear,
+  publication,
+  seo,
+  smallLibrary,
+  usip,
+} from "./fixtures.js";
 
 export interface StoreHarness {
   store: Store;
@@ -602,17 +614,6 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
     });
 
     it("an entity that names another as its alias absorbs it, whichever arrives first", async () => {
-      const minji = { id: "person:min-ji-seo", name: "Min-ji Seo" };
-      const seo = {
-        id: "person:seo-min-ji",
-        kind: "person",
-        name: "Seo Min-ji",
-        aliases: ["Min-ji Seo"],
-        honorifics: [],
-        provenance: [],
-      } as CorpusRecord;
-      const byMinji = (title: string) =>
-        publication(title, { people: [{ person: minji, role: "author", affiliations: [] }] });
       // The page first, then the record that declares the alias: the separate person is folded in.
       await store.upsert({ records: [byMinji("Family reunions before a deal")] });
       const declared = await store.upsert({ records: [seo] });
@@ -636,20 +637,8 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
     });
 
     it("a batch that declares an alias and names it in the same write keeps one node", async () => {
-      const minji = { id: "person:min-ji-seo", name: "Min-ji Seo" };
-      const seo = {
-        id: "person:seo-min-ji",
-        kind: "person",
-        name: "Seo Min-ji",
-        aliases: ["Min-ji Seo"],
-        honorifics: [],
-        provenance: [],
-      } as CorpusRecord;
       const summary = await store.upsert({
-        records: [
-          publication("Reunions", { people: [{ person: minji, role: "author", affiliations: [] }] }),
-          seo,
-        ],
+        records: [byMinji("Reunions"), seo],
       });
       expect(summary.merged).toEqual([{ into: seo.id, from: minji.id }]);
       const people = await store.listEntities({ kind: "person" });
