@@ -79,6 +79,16 @@ async function see(text: string | RegExp) {
   await vi.waitFor(() => expect(frame()).toMatch(text), { timeout: 3000 });
 }
 
+/** Opens the test library's one panel, a long page, in an 80x24 terminal. */
+async function openPanelAt80x24() {
+  start({ size: { columns: 80, rows: 24 } });
+  await see("of 28");
+  await press("/", ..."panel", keys.enter);
+  await see(/1–1 of 1/);
+  await press(keys.enter);
+  await see("Location: Washington, DC");
+}
+
 describe("the search screen", () => {
   it("opens on the newest records with kind, date, title and people, and says it runs in-process", async () => {
     start();
@@ -233,12 +243,7 @@ describe("the document and entity views", () => {
   });
 
   it("scrolls a long page to its last lines with PgDn", async () => {
-    start({ size: { columns: 80, rows: 24 } });
-    await see("of 28");
-    await press("/", ..."panel", keys.enter);
-    await see(/1–1 of 1/);
-    await press(keys.enter);
-    await see("Location: Washington, DC");
+    await openPanelAt80x24();
     expect(frame()).not.toContain("A second paragraph");
     await press("\u001b[6~", "\u001b[6~");
     await see("A second paragraph about the ceasefire line.");
@@ -300,12 +305,7 @@ describe("the document and entity views", () => {
   });
 
   it("goes to the last line of a page with G (End) and back to the first with g (Home)", async () => {
-    start({ size: { columns: 80, rows: 24 } });
-    await see("of 28");
-    await press("/", ..."panel", keys.enter);
-    await see(/1–1 of 1/);
-    await press(keys.enter);
-    await see("Location: Washington, DC");
+    await openPanelAt80x24();
     expect(frame()).not.toContain("Where this came from");
     await press("G");
     await see(/line (\d+) of \1/);
