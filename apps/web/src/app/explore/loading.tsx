@@ -1,7 +1,2 @@
-export default function Loading() {
-  return (
-    <p role="status" aria-live="polite" className="muted">
-      Loading…
-    </p>
-  );
-}
+// The same "Loading…" status as the search page's, while the explore page's charts are drawn.
+export { default } from "../(search)/loading";
