@@ -636,6 +636,29 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
       expect(await store.get(minji.id)).toMatchObject({ id: minji.id });
     });
 
+    it("two records that name each other as aliases end as one node, and stay updatable", async () => {
+      const person = (id: string, name: string, aliases: string[] = []) =>
+        ({ id, kind: "person", name, aliases, honorifics: [], provenance: [] }) as CorpusRecord;
+      await store.upsert({
+        records: [person("person:ana-ruiz", "Ana Ruiz"), person("person:ana-ruiz-gomez", "Ana Ruiz Gomez")],
+      });
+      const first = await store.upsert({
+        records: [person("person:ana-ruiz", "Ana Ruiz", ["Ana Ruiz Gomez"])],
+      });
+      expect(first.merged).toEqual([{ into: "person:ana-ruiz", from: "person:ana-ruiz-gomez" }]);
+      // The other record comes back naming the first as its alias: it is folded in, nothing splits.
+      await store.upsert({ records: [person("person:ana-ruiz-gomez", "Ana Ruiz Gomez", ["Ana Ruiz"])] });
+      const people = await store.listEntities({ kind: "person" });
+      expect(people.items.map((item) => item.id)).toEqual(["person:ana-ruiz"]);
+      // A later version of the kept record still replaces it as usual.
+      const updated = {
+        ...(await store.get("person:ana-ruiz"))!,
+        description: "A later description.",
+      } as CorpusRecord;
+      await store.upsert({ records: [updated] });
+      expect(await store.get("person:ana-ruiz")).toMatchObject({ description: "A later description." });
+    });
+
     it("a batch that declares an alias and names it in the same write keeps one node", async () => {
       const summary = await store.upsert({
         records: [byMinji("Reunions"), seo],

@@ -104,6 +104,8 @@ export async function recordAliases(
 /** After `from` was merged into `into`: everything that pointed at `from` points at `into`. */
 export async function moveAliases(transaction: WriteTransaction, from: string, into: string): Promise<void> {
   await transaction.run("UPDATE entity_aliases SET entity_id = ? WHERE entity_id = ?", [into, from]);
+  // `from` may have claimed `into`'s own id (two records naming each other): not an alias now.
+  await transaction.run("DELETE FROM entity_aliases WHERE alias_id = ?", [into]);
   await transaction.run(
     "INSERT INTO entity_aliases (alias_id, entity_id) VALUES (?, ?) ON CONFLICT (alias_id) DO UPDATE SET entity_id = excluded.entity_id",
     [from, into],
