@@ -3,6 +3,7 @@ import { backupCommand } from "./backup.js";
 import { exportCommand } from "./export.js";
 import { importCommand } from "./import.js";
 import { ingestCommand } from "./ingest.js";
+import { mergeCommand } from "./merge.js";
 import { parseCommand } from "./parse.js";
 import { searchCommand } from "./search.js";
 import { serveCommand } from "./serve.js";
@@ -19,6 +20,7 @@ export const commands: Command[] = [
   searchCommand,
   showCommand,
   statsCommand,
+  mergeCommand,
   exportCommand,
   importCommand,
   backupCommand,

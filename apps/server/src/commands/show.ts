@@ -26,11 +26,14 @@ export const showCommand: Command = {
       throw new UsageError("name exactly one id, e.g. corpus show person:frank-aum");
     const store = await openLibrary(values.db as string | undefined, { mustExist: true });
     try {
-      const record = await store.get(id);
+      // An id merged into another entity (or one of its spellings) shows that entity's page.
+      const record =
+        (await store.get(id)) ?? (id.startsWith("doc:") ? null : ((await store.entity(id))?.entity ?? null));
       if (!record) {
         console.error(`corpus show: ${id} is not in the library. Try corpus search to find its id.`);
         return EXIT_PARTIAL;
       }
+      if (record.id !== id && !values.json) console.log(`(${id} now belongs to ${record.id})`);
       if (isDocument(record)) {
         if (values.json) {
           console.log(JSON.stringify(record, null, 2));
@@ -71,7 +74,9 @@ export const showCommand: Command = {
         return EXIT_OK;
       }
       if (!view) return EXIT_PARTIAL;
-      console.log(`${printable(record.name)} (${record.kind}) · ${view.documentCount} documents · ${id}`);
+      console.log(
+        `${printable(record.name)} (${record.kind}) · ${view.documentCount} documents · ${record.id}`,
+      );
       // Topics and regions have no roles: a document is about them or not.
       const hasRoles = record.kind === "person" || record.kind === "organization";
       if (hasRoles && view.roles.length > 0)

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { isDocument } from "@corpus/schema";
+import { createDocumentId, createPersonId, isDocument } from "@corpus/schema";
 import { generateSyntheticLibrary } from "@corpus/store";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -71,6 +71,47 @@ describe("corpus ingest, search, show, stats, export, import, backup", () => {
       expect(result.stderr).toContain(`there is no library at ${missing}`);
     }
     expect(existsSync(join(folder, "typo"))).toBe(false);
+  });
+
+  it("merges a duplicate person into the one kept, and the merge sticks", () => {
+    const merging = join(folder, "merging.db");
+    const person = (name: string) => ({ id: createPersonId(name), kind: "person", name, aliases: [] });
+    const piece = (title: string, name: string) => ({
+      id: createDocumentId(title),
+      kind: "publication",
+      subtype: "analysis",
+      title,
+      people: [{ person: { id: createPersonId(name), name }, role: "author" }],
+    });
+    const records = join(folder, "people.json");
+    writeFileSync(
+      records,
+      JSON.stringify([
+        person("Ana Ruiz"),
+        person("A Ruiz Gomez"),
+        piece("Rivers and truces", "Ana Ruiz"),
+        piece("Truces and rivers", "A Ruiz Gomez"),
+      ]),
+    );
+    expect(corpus("ingest", records, "--db", merging).code).toBe(0);
+    const merged = corpus("merge", "person:ana-ruiz", "person:a-ruiz-gomez", "--db", merging);
+    expect(merged.code).toBe(0);
+    expect(merged.stdout).toContain(
+      "merged person:a-ruiz-gomez into person:ana-ruiz: Ana Ruiz (2 documents)",
+    );
+    // The duplicate's id now shows the person kept; ingesting the same file again splits nothing.
+    expect(corpus("show", "person:a-ruiz-gomez", "--db", merging).stdout).toContain(
+      "Ana Ruiz (person) · 2 documents",
+    );
+    writeFileSync(records, `${readFileSync(records, "utf8")}\n`);
+    expect(corpus("ingest", records, "--db", merging).code).toBe(0);
+    const people = JSON.parse(corpus("search", "", "--json", "--db", merging).stdout).facets.person;
+    expect(people.map((item: { value: string }) => item.value)).toEqual(["person:ana-ruiz"]);
+    expect(corpus("merge", "person:ana-ruiz", "person:nobody", "--db", merging).code).toBe(1);
+    expect(
+      corpus("merge", "person:ana-ruiz", createDocumentId("Rivers and truces"), "--db", merging).code,
+    ).toBe(2);
+    expect(corpus("merge", "person:ana-ruiz", "--db", merging).code).toBe(2);
   });
 
   it("names the option a bad value came from, also inside a list", () => {

@@ -1,0 +1,65 @@
+import { type Command, EXIT_OK, EXIT_PARTIAL, UsageError } from "../command.js";
+import { parseArguments, printable } from "../lib/arguments.js";
+import { openLibrary } from "../lib/library.js";
+
+const HELP = `Usage: corpus merge <keep-id> <duplicate-id> [--json] [--actor NAME] [--db PATH|URL]
+
+Folds a duplicate person, organization, topic or region into the one to keep: its documents
+refer to the kept one, its name becomes an alias, and the merge sticks (a page that names the
+duplicate later refers to the kept one; its old id shows the kept one's page). Recorded in the
+audit trail. Both ids must be in the library and of the same kind. Exit 1 when one is missing.
+
+Example:
+  corpus merge person:seo-min-ji person:min-ji-seo`;
+
+export const mergeCommand: Command = {
+  name: "merge",
+  summary: "fold a duplicate entity into the one to keep",
+  help: HELP,
+  async run(argv) {
+    const { values, positionals } = parseArguments(argv, {
+      json: { type: "boolean", default: false },
+      actor: { type: "string", default: "cli" },
+      db: { type: "string" },
+    });
+    const [into, from] = positionals;
+    if (!into || !from || positionals.length > 2)
+      throw new UsageError(
+        "name the entity to keep, then the duplicate: corpus merge <keep-id> <duplicate-id>",
+      );
+    if (into === from) throw new UsageError("name two different entities");
+    for (const id of [into, from])
+      if (id.startsWith("doc:"))
+        throw new UsageError(`${id} is a document; merge joins people, organizations, topics or regions`);
+    const store = await openLibrary(values.db as string | undefined, { mustExist: true });
+    try {
+      const [kept, duplicate] = await Promise.all([store.get(into), store.get(from)]);
+      const missing = [kept ? null : into, duplicate ? null : from].filter(Boolean);
+      if (missing.length > 0) {
+        console.error(
+          `corpus merge: ${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} not in the library. Try corpus search or corpus show to find the ids.`,
+        );
+        return EXIT_PARTIAL;
+      }
+      if (kept!.kind !== duplicate!.kind)
+        throw new UsageError(
+          `${into} is a ${kept!.kind} and ${from} a ${duplicate!.kind}; only the same kind merge`,
+        );
+      const merged = await store.mergeEntities(into, from);
+      await store.appendAudit({
+        action: "merge",
+        actor: values.actor as string,
+        summary: `merged ${from} into ${into}`,
+        details: { into, from },
+      });
+      if (values.json) console.log(JSON.stringify(merged, null, 2));
+      else
+        console.log(
+          `merged ${from} into ${into}: ${printable("name" in merged ? merged.name : into)} (${(await store.entity(into))?.documentCount ?? 0} documents)`,
+        );
+      return EXIT_OK;
+    } finally {
+      await store.close();
+    }
+  },
+};
