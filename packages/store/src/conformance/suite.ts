@@ -610,6 +610,12 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
       expect((await store.entity(frank.id))?.documentCount).toBe(4);
       // An old link to the merged-away id shows the page of the one kept.
       expect((await store.entity(duplicate.id))?.entity.id).toBe(frank.id);
+      // And a saved search filtering on it finds the kept person's documents.
+      const saved = { text: "", filters: { person: [duplicate.id] } } as never;
+      expect((await store.search(saved)).total).toBe(4);
+      expect(await store.timeline(saved, "year")).toEqual(
+        await store.timeline({ text: "", filters: { person: [frank.id] } } as never, "year"),
+      );
       expect(await store.entity("person:nobody-ever")).toBeNull();
     });
 

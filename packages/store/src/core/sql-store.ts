@@ -193,12 +193,38 @@ export class SqlStore implements Store {
     return source;
   }
 
-  search(query: SearchQuery) {
-    return this.searchEngine.search(searchQuerySchema.parse(query));
+  async search(query: SearchQuery) {
+    return this.searchEngine.search(await this.withKeptEntities(searchQuerySchema.parse(query)));
   }
 
-  timeline(query: SearchQuery, bucket: "month" | "year") {
-    return this.searchEngine.timeline(searchQuerySchema.parse(query), bucket);
+  /**
+   * Filters on an id merged into another entity (a bookmarked search, an old link) filter on the
+   * entity kept, as its references now say (decision 0025).
+   */
+  private async withKeptEntities(query: SearchQuery): Promise<SearchQuery> {
+    const filters = query.filters;
+    const ids = [filters.person, filters.organization, filters.topic, filters.region].flatMap(
+      (list) => list ?? [],
+    );
+    if (ids.length === 0) return query;
+    const rows = await this.driver.all<{ alias_id: string; entity_id: string }>(
+      `SELECT alias_id, entity_id FROM entity_aliases WHERE alias_id IN (${ids.map(() => "?").join(",")})`,
+      ids,
+    );
+    if (rows.length === 0) return query;
+    const kept = new Map(rows.map((row) => [row.alias_id, row.entity_id]));
+    const resolve = (list: string[] | undefined) =>
+      list ? [...new Set(list.map((id) => kept.get(id) ?? id))] : undefined;
+    const resolved = { ...filters };
+    for (const name of ["person", "organization", "topic", "region"] as const) {
+      const list = resolve(filters[name]);
+      if (list) resolved[name] = list;
+    }
+    return { ...query, filters: resolved };
+  }
+
+  async timeline(query: SearchQuery, bucket: "month" | "year") {
+    return this.searchEngine.timeline(await this.withKeptEntities(searchQuerySchema.parse(query)), bucket);
   }
 
   related(documentId: string, limit = 20) {
