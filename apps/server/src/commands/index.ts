@@ -1,5 +1,6 @@
 import type { Command } from "../command.js";
 import { backupCommand } from "./backup.js";
+import { duplicatesCommand } from "./duplicates.js";
 import { exportCommand } from "./export.js";
 import { importCommand } from "./import.js";
 import { ingestCommand } from "./ingest.js";
@@ -20,6 +21,7 @@ export const commands: Command[] = [
   searchCommand,
   showCommand,
   statsCommand,
+  duplicatesCommand,
   mergeCommand,
   exportCommand,
   importCommand,
