@@ -48,14 +48,14 @@ export function connectToServer(server: string, options: { timeoutMs?: number } 
  * imported only here, so the server path starts without loading them.
  */
 export async function openInProcess(databaseUrl: string, server: string): Promise<DataSource> {
-  // Opening a SQLite path creates the file: a typo in --db (or no library yet) would leave an
-  // empty database behind and show "The library is empty" instead of saying what went wrong.
-  const file = sqliteFile(databaseUrl);
-  if (file !== undefined && !existsSync(file)) throw new MissingLibraryError(file);
-  const [{ appRouter, createContextInner }, { openStore }] = await Promise.all([
+  const [{ appRouter, createContextInner }, { openStore, sqliteFileOf }] = await Promise.all([
     import("@corpus/api"),
     import("@corpus/store"),
   ]);
+  // Opening a SQLite path creates the file: a typo in --db (or no library yet) would leave an
+  // empty database behind and show "The library is empty" instead of saying what went wrong.
+  const file = sqliteFileOf(databaseUrl);
+  if (file !== undefined && !existsSync(file)) throw new MissingLibraryError(file);
   const store = await openStore(databaseUrl);
   const context = createContextInner({ store });
   const client = createTRPCClient<AppRouter>({
@@ -74,13 +74,6 @@ class MissingLibraryError extends Error {
   constructor(readonly path: string) {
     super(`there is no library at ${path}`);
   }
-}
-
-/** The file a SQLite location names, as the store reads it; undefined for PostgreSQL and ":memory:". */
-function sqliteFile(location: string): string | undefined {
-  if (/^postgres(ql)?:\/\//i.test(location)) return undefined;
-  const path = location.startsWith("file:") ? location.slice("file:".length) : location;
-  return path === ":memory:" ? undefined : path;
 }
 
 /** A postgres:// URL may carry a password: never show it. */

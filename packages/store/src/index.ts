@@ -4,7 +4,13 @@
  */
 export { defaultSearchTuning, InvalidCursorError, type SearchTuning } from "./core/search.js";
 export { type ParsedQuery, parseQueryText, type QueryNode } from "./core/query-text.js";
-export { defaultDatabasePath, isPostgresUrl, type OpenStoreOptions, openStore } from "./open-store.js";
+export {
+  defaultDatabasePath,
+  isPostgresUrl,
+  type OpenStoreOptions,
+  openStore,
+  sqliteFileOf,
+} from "./open-store.js";
 export { dropPostgresSchema, type PostgresOptions } from "./postgres/postgres-driver.js";
 export type {
   AuditEntry,

@@ -50,6 +50,17 @@ class PostgresStore extends SqlStore {
 }
 
 /**
+ * The file a library location names, as `openStore` reads it (a "file:" prefix dropped, made
+ * absolute); undefined for a postgres:// URL or ":memory:". Lets a caller check that a library
+ * exists before opening it, since opening creates one.
+ */
+export function sqliteFileOf(location: string): string | undefined {
+  if (isPostgresUrl(location)) return undefined;
+  const path = location.startsWith("file:") ? location.slice("file:".length) : location;
+  return path === ":memory:" ? undefined : resolve(path);
+}
+
+/**
  * Opens (creating and migrating on first use) the library at `location`: a file path for SQLite,
  * or a postgres:// URL (add `?schema=name` to keep it in its own schema).
  */
@@ -61,9 +72,8 @@ export async function openStore(location?: string, options: OpenStoreOptions = {
       options.searchTuning,
       options.facetSnapshotAfterMs,
     );
-  const path = target.startsWith("file:") ? target.slice(5) : target;
   return new SqlStore(
-    openSqliteDriver(path === ":memory:" ? path : resolve(path)),
+    openSqliteDriver(sqliteFileOf(target) ?? ":memory:"),
     options.searchTuning,
     options.facetSnapshotAfterMs,
   );

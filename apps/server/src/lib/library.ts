@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { defaultDatabasePath, isPostgresUrl, openStore, type Store } from "@corpus/store";
+import { defaultDatabasePath, openStore, type Store, sqliteFileOf } from "@corpus/store";
 import { UsageError } from "../command.js";
 import { readEnvironment } from "../env.js";
 
@@ -29,7 +29,8 @@ export function openLibrary(
   { mustExist = false }: { mustExist?: boolean } = {},
 ): Promise<Store> {
   const location = libraryLocation(databaseOption);
-  if (mustExist && !isPostgresUrl(location) && !existsSync(location))
+  const file = sqliteFileOf(location);
+  if (mustExist && file !== undefined && !existsSync(file))
     throw new UsageError(
       `there is no library at ${location}. Load pages into it with "corpus ingest <files>" (or "npm start" for the demo library), or point --db or CORPUS_DATABASE_URL at an existing one.`,
     );
