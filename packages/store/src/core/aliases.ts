@@ -6,7 +6,7 @@ import {
   type Document,
   type Entity,
 } from "@corpus/schema";
-import { chunk, placeholders, type WriteTransaction } from "./driver.js";
+import { chunk, type Executor, placeholders, type WriteTransaction } from "./driver.js";
 
 // Entity resolution that sticks (decision 0025). An entity's aliases, and the ids merged into it,
 // are the ids a parser gives those spellings; `entity_aliases` maps each such id to the entity.
@@ -54,15 +54,12 @@ export async function backfillAliases(
 }
 
 /** For the ids given, the entity each is an alias of; ids that are nobody's alias are absent. */
-export async function aliasTargets(
-  transaction: WriteTransaction,
-  ids: readonly string[],
-): Promise<Map<string, string>> {
+export async function aliasTargets(executor: Executor, ids: readonly string[]): Promise<Map<string, string>> {
   const targets = new Map<string, string>();
-  const [any] = await transaction.all<{ one: number }>("SELECT 1 AS one FROM entity_aliases LIMIT 1");
+  const [any] = await executor.all<{ one: number }>("SELECT 1 AS one FROM entity_aliases LIMIT 1");
   if (!any) return targets;
   for (const piece of chunk([...new Set(ids)], CHUNK)) {
-    const rows = await transaction.all<{ alias_id: string; entity_id: string }>(
+    const rows = await executor.all<{ alias_id: string; entity_id: string }>(
       `SELECT alias_id, entity_id FROM entity_aliases WHERE alias_id IN (${piece.map(() => "?").join(",")})`,
       piece,
     );
@@ -127,17 +124,13 @@ export async function forgetAliases(
 }
 
 /**
- * The document with references to alias ids sent to their entities. Names stay as the page
- * printed them: only the id changes.
+ * The document with every entity reference (people, affiliations, organizations, topics,
+ * regions, agenda speakers) passed through `swap`; what `swap` returns unchanged stays shared.
  */
-export function redirectReferences(document: Document, targets: ReadonlyMap<string, string>): Document {
-  let changed = false;
-  const swap = <T extends { id: string }>(ref: T): T => {
-    const into = targets.get(ref.id);
-    if (into === undefined) return ref;
-    changed = true;
-    return { ...ref, id: into };
-  };
+export function mapReferences(
+  document: Document,
+  swap: <T extends { id: string; name: string }>(ref: T) => T,
+): Document {
   const copy = {
     ...document,
     people: (document.people ?? []).map((person) => ({
@@ -154,6 +147,21 @@ export function redirectReferences(document: Document, targets: ReadonlyMap<stri
   } as Document;
   if (copy.kind === "event" && document.kind === "event")
     copy.agenda = (document.agenda ?? []).map((item) => ({ ...item, people: (item.people ?? []).map(swap) }));
+  return copy;
+}
+
+/**
+ * The document with references to alias ids sent to their entities. Names stay as the page
+ * printed them: only the id changes.
+ */
+export function redirectReferences(document: Document, targets: ReadonlyMap<string, string>): Document {
+  let changed = false;
+  const copy = mapReferences(document, (ref) => {
+    const into = targets.get(ref.id);
+    if (into === undefined) return ref;
+    changed = true;
+    return { ...ref, id: into };
+  });
   return changed ? copy : document;
 }
 
@@ -172,13 +180,18 @@ export function referencedEntityIds(document: Document): string[] {
   return ids;
 }
 
-/** `other` folded into `into`: its names become aliases, its honorifics and countries join. */
-export function foldEntity(into: Entity, other: Entity): Entity {
+/** The aliases `into` keeps when `other` joins it: both lists and `other`'s name, never its own name. */
+export function unionOfNames(into: Entity, other: Entity): string[] {
   const aliases = new Set([...(into.aliases ?? []), ...(other.aliases ?? []), other.name]);
   aliases.delete(into.name);
+  return [...aliases];
+}
+
+/** `other` folded into `into`: its names become aliases, its honorifics and countries join. */
+export function foldEntity(into: Entity, other: Entity): Entity {
   const folded = {
     ...into,
-    aliases: [...aliases],
+    aliases: unionOfNames(into, other),
     provenance: [...into.provenance, ...other.provenance],
   } as Entity;
   if (folded.kind === "person" && other.kind === "person")

@@ -15,6 +15,7 @@ import type {
   UpsertBatch,
   UpsertSummary,
 } from "../store.js";
+import { aliasTargets } from "./aliases.js";
 import type { SqlDriver } from "./driver.js";
 import { FacetIndex, type IndexDocumentRow, type IndexRefRow, type IndexSource } from "./facet-index.js";
 import { SearchEngine, type SearchTuning } from "./search.js";
@@ -207,12 +208,8 @@ export class SqlStore implements Store {
       (list) => list ?? [],
     );
     if (ids.length === 0) return query;
-    const rows = await this.driver.all<{ alias_id: string; entity_id: string }>(
-      `SELECT alias_id, entity_id FROM entity_aliases WHERE alias_id IN (${ids.map(() => "?").join(",")})`,
-      ids,
-    );
-    if (rows.length === 0) return query;
-    const kept = new Map(rows.map((row) => [row.alias_id, row.entity_id]));
+    const kept = await aliasTargets(this.driver, ids);
+    if (kept.size === 0) return query;
     const resolve = (list: string[] | undefined) =>
       list ? [...new Set(list.map((id) => kept.get(id) ?? id))] : undefined;
     const resolved = { ...filters };
@@ -235,11 +232,8 @@ export class SqlStore implements Store {
   async entity(id: string) {
     const view = await entityView(this.driver, this.index, id);
     if (view || id.startsWith("doc:")) return view;
-    const [alias] = await this.driver.all<{ entity_id: string }>(
-      "SELECT entity_id FROM entity_aliases WHERE alias_id = ?",
-      [id],
-    );
-    return alias ? entityView(this.driver, this.index, alias.entity_id) : null;
+    const kept = (await aliasTargets(this.driver, [id])).get(id);
+    return kept ? entityView(this.driver, this.index, kept) : null;
   }
 
   listEntities(options: ListEntitiesOptions) {

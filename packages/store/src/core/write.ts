@@ -12,10 +12,12 @@ import {
   backfillAliases,
   foldEntity,
   forgetAliases,
+  mapReferences,
   moveAliases,
   recordAliases,
   redirectReferences,
   referencedEntityIds,
+  unionOfNames,
 } from "./aliases.js";
 import { chunk, placeholders, type WriteTransaction } from "./driver.js";
 import { REF_BUCKETS, refBucketJoin } from "./entity-refs.js";
@@ -351,23 +353,7 @@ export async function deleteRecords(transaction: WriteTransaction, ids: readonly
 }
 
 function renameReferences(document: Document, from: string, into: Entity): Document {
-  const swap = <T extends { id: string; name: string }>(ref: T): T =>
-    ref.id === from ? { ...ref, id: into.id, name: into.name } : ref;
-  const copy = structuredClone(document) as Document;
-  copy.people = (copy.people ?? []).map((person) => ({
-    ...person,
-    person: swap(person.person),
-    affiliations: (person.affiliations ?? []).map(swap),
-  }));
-  copy.organizations = (copy.organizations ?? []).map((item) => ({
-    ...item,
-    organization: swap(item.organization),
-  }));
-  copy.topics = (copy.topics ?? []).map(swap);
-  copy.regions = (copy.regions ?? []).map(swap);
-  if (copy.kind === "event")
-    copy.agenda = (copy.agenda ?? []).map((item) => ({ ...item, people: (item.people ?? []).map(swap) }));
-  return copy;
+  return mapReferences(document, (ref) => (ref.id === from ? { ...ref, id: into.id, name: into.name } : ref));
 }
 
 export async function mergeEntityRecords(
@@ -388,10 +374,7 @@ export async function mergeEntityRecords(
   const fromEntity = JSON.parse(from.data) as Entity;
   if (intoEntity.kind !== fromEntity.kind)
     throw new Error(`cannot merge a ${fromEntity.kind} (${fromId}) into a ${intoEntity.kind} (${intoId})`);
-  const aliases = new Set([...(intoEntity.aliases ?? []), ...(fromEntity.aliases ?? [])]);
-  if (fromEntity.name !== intoEntity.name) aliases.add(fromEntity.name);
-  aliases.delete(intoEntity.name);
-  const merged = { ...intoEntity, aliases: [...aliases] } as Entity;
+  const merged = { ...intoEntity, aliases: unionOfNames(intoEntity, fromEntity) } as Entity;
   const affected = await transaction.all<{ seq: number; data: string }>(
     `WITH RECURSIVE ${REF_BUCKETS}
      SELECT DISTINCT d.seq AS seq, d.data AS data FROM bucket CROSS JOIN refs r
