@@ -27,8 +27,9 @@ export const showCommand: Command = {
     const store = await openLibrary(values.db as string | undefined, { mustExist: true });
     try {
       // An id merged into another entity (or one of its spellings) shows that entity's page.
-      const record =
-        (await store.get(id)) ?? (id.startsWith("doc:") ? null : ((await store.entity(id))?.entity ?? null));
+      const stored = await store.get(id);
+      const followed = stored || id.startsWith("doc:") ? null : await store.entity(id);
+      const record = stored ?? followed?.entity ?? null;
       if (!record) {
         console.error(`corpus show: ${id} is not in the library. Try corpus search to find its id.`);
         return EXIT_PARTIAL;
@@ -68,7 +69,7 @@ export const showCommand: Command = {
           console.log(`${link.type}: ${printable(link.target.title)} (${link.target.id})`);
         return EXIT_OK;
       }
-      const view = await store.entity(id);
+      const view = followed ?? (await store.entity(id));
       if (values.json) {
         console.log(JSON.stringify(view, null, 2));
         return EXIT_OK;
