@@ -45,7 +45,6 @@ function agendaSlot(text: string): AgendaSlot | null {
   };
 }
 
-const agendaLine = { test: (text: string) => agendaSlot(text) !== null };
 const labelled =
   /^(moderator|moderated by|chair|panelists?|panellists?|speakers?|keynote(?: speaker)?|discussants?|presenters?|host|welcoming remarks|opening remarks|closing remarks)\s*:\s*(.+)$/i;
 
@@ -129,7 +128,7 @@ export function readEventPeople(
         !isPersonLine(next.text) &&
         !speakersHeading.test(next.text) &&
         !relatedHeading.test(next.text) &&
-        !agendaLine.test(next.text)
+        agendaSlot(next.text) === null
       ) {
         if (next.text.length > 160 || /[.!?]$/.test(next.text)) {
           input.biography = next.text;
