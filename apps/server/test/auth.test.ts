@@ -65,6 +65,7 @@ describe("auth matrix", () => {
         "entities.getMany",
         "organizations.get",
         "organizations.list",
+        "people.duplicates",
         "people.get",
         "people.list",
         "regions.get",

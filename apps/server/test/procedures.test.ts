@@ -245,6 +245,22 @@ describe("admin", () => {
     // The merge sticks: the same record sent again is folded into the person kept.
     const again = await admin.admin.ingest.mutate({ records: [b] });
     expect(again).toMatchObject({ added: 0, merged: [] });
+    // Before and after a merge of two spellings found by people.duplicates (tRPC and REST).
+    const d = { id: createPersonId("Candidate Quill Four"), kind: "person", name: "Candidate Quill Four" };
+    const e = { id: createPersonId("Four Candidate Quill"), kind: "person", name: "Four Candidate Quill" };
+    await admin.admin.ingest.mutate({ records: [d, e] });
+    const groupIds = (groups: { id: string }[][]) =>
+      groups.map((group) => group.map((item) => item.id).sort());
+    const listed = await client.people.duplicates.query({ limit: 200 });
+    expect(groupIds(listed.groups)).toContainEqual([e.id, d.id].sort());
+    const rest = await getJson(`${server.url}/api/v1/people/duplicates?limit=200`);
+    expect(rest.status).toBe(200);
+    expect(rest.body).toEqual(listed);
+    expect((await getJson(`${server.url}/api/v1/people/duplicates?limit=0`)).status).toBe(400);
+    await admin.admin.merge.mutate({ into: d.id, from: e.id });
+    expect(groupIds((await client.people.duplicates.query({ limit: 200 })).groups)).not.toContainEqual(
+      [e.id, d.id].sort(),
+    );
     // b's page is now a's: old links land on the person kept.
     expect((await client.people.get.query({ id: b.id })).entity.id).toBe(a.id);
     // A record that names a separate person as its alias absorbs it, and says so.
@@ -289,6 +305,7 @@ describe("REST face", () => {
         "/api/v1/documents/search",
         "/api/v1/documents/{id}",
         "/api/v1/people/{id}",
+        "/api/v1/people/duplicates",
         "/api/v1/stats",
       ]),
     );

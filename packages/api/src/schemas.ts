@@ -127,6 +127,24 @@ export const entityListSchema = z
   .strictObject({ items: z.array(entityListItemSchema), nextCursor: z.string().nullable() })
   .meta({ id: "EntityList" });
 
+export const possibleDuplicatesInputSchema = z
+  .strictObject({
+    limit: z.int().min(1).max(200).default(50),
+    cursor: z.string().max(500).optional(),
+  })
+  .prefault({})
+  .meta({ id: "PossibleDuplicatesInput" });
+
+export const possibleDuplicatesSchema = z
+  .strictObject({
+    groups: z
+      .array(z.array(entityListItemSchema).min(2))
+      .describe("Each group: people who may be one, the most documented first. Nothing is merged."),
+    total: z.int().min(0).describe("How many groups the whole library has."),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: "PossibleDuplicates" });
+
 export const autocompleteInputSchema = z
   .strictObject({
     prefix: z.string().min(1).max(MAX_PREFIX_LENGTH),

@@ -2,6 +2,7 @@
  * @corpus/store: the library's home. `openStore(location)` gives the one Store interface over
  * SQLite (a file path; the default) or PostgreSQL (a postgres:// URL).
  */
+export { groupPossibleDuplicates } from "./core/duplicates.js";
 export { defaultSearchTuning, InvalidCursorError, type SearchTuning } from "./core/search.js";
 export { type ParsedQuery, parseQueryText, type QueryNode } from "./core/query-text.js";
 export {
@@ -15,6 +16,7 @@ export { dropPostgresSchema, type PostgresOptions } from "./postgres/postgres-dr
 export type {
   AuditEntry,
   ListEntitiesOptions,
+  PossibleDuplicatesPage,
   Store,
   StoredInput,
   UpsertBatch,

@@ -36,6 +36,8 @@ export interface Store {
   entity(id: string): Promise<EntityView | null>;
   listEntities(options: ListEntitiesOptions): Promise<{ items: EntityListItem[]; nextCursor: string | null }>;
   autocomplete(prefix: string, limit?: number): Promise<EntityListItem[]>;
+  /** People who may be one person written two ways, grouped, for a person to decide; nothing is merged. */
+  possibleDuplicates(options?: { limit?: number; cursor?: string }): Promise<PossibleDuplicatesPage>;
   stats(): Promise<Stats>;
   /** Every record in id order (sources excluded), for export. */
   exportRecords(): AsyncIterable<CorpusRecord>;
@@ -75,6 +77,14 @@ export interface UpsertSummary {
   unchanged: number;
   /** Entities folded into another because it names them as an alias (decision 0025); absent when none. */
   merged?: { into: string; from: string }[];
+}
+
+export interface PossibleDuplicatesPage {
+  /** Each group lists its most documented person first. */
+  groups: EntityListItem[][];
+  /** How many groups the whole library has, over all pages. */
+  total: number;
+  nextCursor: string | null;
 }
 
 export interface ListEntitiesOptions {

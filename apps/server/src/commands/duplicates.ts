@@ -1,4 +1,4 @@
-import { personNameKey } from "@corpus/schema";
+import type { EntityListItem } from "@corpus/schema";
 import type { Store } from "@corpus/store";
 import { type Command, EXIT_OK } from "../command.js";
 import { parseArguments, printable } from "../lib/arguments.js";
@@ -14,57 +14,15 @@ that are one person with corpus merge <keep-id> <duplicate-id>; that merge stick
 Example:
   corpus duplicates`;
 
-interface Candidate {
-  id: string;
-  name: string;
-  documentCount: number;
-}
-
-async function allPeople(store: Store): Promise<Candidate[]> {
-  const people: Candidate[] = [];
+async function allGroups(store: Store): Promise<EntityListItem[][]> {
+  const groups: EntityListItem[][] = [];
   let cursor: string | undefined;
   do {
-    const page = await store.listEntities({
-      kind: "person",
-      limit: 500,
-      sort: "name",
-      ...(cursor ? { cursor } : {}),
-    });
-    people.push(...page.items.map(({ id, name, documentCount }) => ({ id, name, documentCount })));
+    const page = await store.possibleDuplicates({ limit: 500, ...(cursor ? { cursor } : {}) });
+    groups.push(...page.groups);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
-  return people;
-}
-
-/**
- * Groups of people whose names meet under a looser key than their ids: the same words in any
- * order, or the same first and last word. Automatic merging on these keys would join different
- * people ("Li Wei" and "Wei Li" can be two), so they are only listed.
- */
-export function candidateGroups(people: readonly Candidate[]): Candidate[][] {
-  const parent = people.map((_, index) => index);
-  const find = (index: number): number => {
-    while (parent[index] !== index) index = parent[index] = parent[parent[index]!]!;
-    return index;
-  };
-  const firstWithKey = new Map<string, number>();
-  people.forEach((person, index) => {
-    const words = personNameKey(person.name).split("-").filter(Boolean);
-    if (words.length < 2) return;
-    for (const key of [`order:${[...words].sort().join(" ")}`, `ends:${words[0]} ${words.at(-1)}`]) {
-      const other = firstWithKey.get(key);
-      if (other === undefined) firstWithKey.set(key, index);
-      else parent[find(index)] = find(other);
-    }
-  });
-  const groups = new Map<number, Candidate[]>();
-  people.forEach((person, index) => {
-    const root = find(index);
-    groups.set(root, [...(groups.get(root) ?? []), person]);
-  });
-  return [...groups.values()]
-    .filter((group) => group.length > 1)
-    .map((group) => [...group].sort((left, right) => right.documentCount - left.documentCount));
+  return groups;
 }
 
 export const duplicatesCommand: Command = {
@@ -78,7 +36,7 @@ export const duplicatesCommand: Command = {
     });
     const store = await openLibrary(values.db as string | undefined, { mustExist: true });
     try {
-      const groups = candidateGroups(await allPeople(store));
+      const groups = await allGroups(store);
       if (values.json) {
         console.log(JSON.stringify(groups, null, 2));
         return EXIT_OK;

@@ -3,6 +3,7 @@ import {
   documentWithSourcesSchema,
   entityListSchema,
   getManyOutputSchema,
+  possibleDuplicatesSchema,
   sourceViewSchema,
 } from "@corpus/api";
 import {
@@ -302,6 +303,22 @@ export const restRoutes: RestRoute[] = [
     toInput: (path, query) => ({ ...pick(query, []), contentHash: path.contentHash }),
   },
   ...entityRoutes,
+  {
+    pattern: "people/duplicates",
+    procedure: "people.duplicates",
+    summary:
+      "People who may be one person written two ways (names in another order, a middle name or initial more or less), grouped. Nothing is merged; merging is an admin write.",
+    parameters: [
+      { name: "limit", in: "query", description: "Groups per page, 1 to 200.", schema: integer },
+      { name: "cursor", in: "query", description: "The nextCursor of the previous page.", schema: string },
+    ],
+    output: possibleDuplicatesSchema,
+    toInput: (_path, query) => {
+      const input = pick(query, ["limit", "cursor"]);
+      if (typeof input.cursor !== "undefined") input.cursor = query.get("cursor");
+      return input;
+    },
+  },
   {
     pattern: "entities/autocomplete",
     procedure: "entities.autocomplete",

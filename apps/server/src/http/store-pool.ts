@@ -18,6 +18,7 @@ const POOLED_METHODS = [
   "entity",
   "listEntities",
   "autocomplete",
+  "possibleDuplicates",
   "stats",
 ] as const;
 

@@ -14,6 +14,8 @@ import {
   entityListSchema,
   getManyInputSchema,
   getManyOutputSchema,
+  possibleDuplicatesInputSchema,
+  possibleDuplicatesSchema,
 } from "../schemas.js";
 import { notFound, pagedProcedure, publicProcedure } from "../trpc.js";
 
@@ -45,7 +47,16 @@ function createEntityRouter(kind: EntityKind, idSchema: z.ZodType<string>) {
   } satisfies TRPCRouterRecord;
 }
 
-export const peopleRouter = createEntityRouter("person", personIdSchema);
+export const peopleRouter = {
+  ...createEntityRouter("person", personIdSchema),
+  /** People who may be one person written two ways (decision 0013), for a curator to merge or not. */
+  duplicates: pagedProcedure
+    .input(possibleDuplicatesInputSchema)
+    .output(possibleDuplicatesSchema)
+    .query(({ ctx, input }) =>
+      ctx.store.possibleDuplicates({ limit: input.limit, ...(input.cursor ? { cursor: input.cursor } : {}) }),
+    ),
+} satisfies TRPCRouterRecord;
 export const organizationsRouter = createEntityRouter("organization", organizationIdSchema);
 export const topicsRouter = createEntityRouter("topic", topicIdSchema);
 export const regionsRouter = createEntityRouter("region", regionIdSchema);

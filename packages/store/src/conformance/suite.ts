@@ -1,4 +1,11 @@
-import { type CorpusRecord, createDocumentId, type Document, facetNames, isDocument } from "@corpus/schema";
+import {
+  type CorpusRecord,
+  createDocumentId,
+  createPersonId,
+  type Document,
+  facetNames,
+  isDocument,
+} from "@corpus/schema";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { filterTag } from "../core/derive.js";
@@ -640,6 +647,35 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
       await store.delete([seo.id]);
       await store.upsert({ records: [byMinji("A third piece")] });
       expect(await store.get(minji.id)).toMatchObject({ id: minji.id });
+    });
+
+    it("lists people who may be one person written two ways, in stable pages, until they are merged", async () => {
+      const person = (name: string) =>
+        ({
+          id: createPersonId(name),
+          kind: "person",
+          name,
+          aliases: [],
+          honorifics: [],
+          provenance: [],
+        }) as CorpusRecord;
+      const names = ["Ana Ruiz", "Ana Maria Ruiz", "Li Wei", "Wei Li", "Frank Aum", "Madonna"];
+      await store.upsert({ records: names.map(person) });
+      const all = await store.possibleDuplicates();
+      expect(all.total).toBe(2);
+      expect(all.groups.map((group) => group.map((item) => item.name).sort())).toEqual([
+        ["Ana Maria Ruiz", "Ana Ruiz"],
+        ["Li Wei", "Wei Li"],
+      ]);
+      const first = await store.possibleDuplicates({ limit: 1 });
+      const second = await store.possibleDuplicates({ limit: 1, cursor: first.nextCursor! });
+      expect([...first.groups, ...second.groups]).toEqual(all.groups);
+      expect(second.nextCursor).toBeNull();
+      await store.mergeEntities(createPersonId("Ana Ruiz"), createPersonId("Ana Maria Ruiz"));
+      const after = await store.possibleDuplicates();
+      expect(after.groups.map((group) => group.map((item) => item.id))).toEqual([
+        [createPersonId("Li Wei"), createPersonId("Wei Li")],
+      ]);
     });
 
     it("two records that name each other as aliases end as one node, and stay updatable", async () => {

@@ -17,6 +17,7 @@ import type {
 } from "../store.js";
 import { aliasTargets } from "./aliases.js";
 import type { SqlDriver } from "./driver.js";
+import { possibleDuplicatePeople } from "./duplicates.js";
 import { FacetIndex, type IndexDocumentRow, type IndexRefRow, type IndexSource } from "./facet-index.js";
 import { SearchEngine, type SearchTuning } from "./search.js";
 import {
@@ -242,6 +243,10 @@ export class SqlStore implements Store {
 
   autocomplete(prefix: string, limit = 10): Promise<EntityListItem[]> {
     return autocomplete(this.driver, this.index, prefix, limit);
+  }
+
+  possibleDuplicates(options: { limit?: number; cursor?: string } = {}) {
+    return possibleDuplicatePeople(this.driver, this.index, options);
   }
 
   stats() {

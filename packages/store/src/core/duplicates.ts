@@ -1,0 +1,75 @@
+import { type EntityListItem, personNameKey } from "@corpus/schema";
+import type { Executor } from "./driver.js";
+import type { FacetIndex } from "./facet-index.js";
+import type { PossibleDuplicatesPage } from "../store.js";
+
+/**
+ * Groups of people whose names meet under a looser key than their ids (decision 0013): the same
+ * words in any order ("Seo Min-ji" / "Min-ji Seo"), or the same first and last word around a
+ * middle name or initial. Merging on these keys automatically would join different people ("Li
+ * Wei" and "Wei Li" can be two), so they are only offered to a person to decide. Each group lists
+ * its most documented person first; groups come with the most documented first, then by name, so
+ * paging through them is stable.
+ */
+export function groupPossibleDuplicates<Person extends { id: string; name: string; documentCount: number }>(
+  people: readonly Person[],
+): Person[][] {
+  const parent = people.map((_, index) => index);
+  const find = (index: number): number => {
+    while (parent[index] !== index) index = parent[index] = parent[parent[index]!]!;
+    return index;
+  };
+  const firstWithKey = new Map<string, number>();
+  people.forEach((person, index) => {
+    const words = personNameKey(person.name).split("-").filter(Boolean);
+    if (words.length < 2) return;
+    for (const key of [`order:${[...words].sort().join(" ")}`, `ends:${words[0]} ${words.at(-1)}`]) {
+      const other = firstWithKey.get(key);
+      if (other === undefined) firstWithKey.set(key, index);
+      else parent[find(index)] = find(other);
+    }
+  });
+  const groups = new Map<number, Person[]>();
+  people.forEach((person, index) => {
+    const root = find(index);
+    groups.set(root, [...(groups.get(root) ?? []), person]);
+  });
+  const byWeight = (left: Person, right: Person) =>
+    right.documentCount - left.documentCount ||
+    (left.name < right.name ? -1 : left.name > right.name ? 1 : 0);
+  return [...groups.values()]
+    .filter((group) => group.length > 1)
+    .map((group) => [...group].sort(byWeight))
+    .sort((left, right) => byWeight(left[0]!, right[0]!));
+}
+
+/** One page of the library's possible duplicate people; the cursor is an offset into the groups. */
+export async function possibleDuplicatePeople(
+  reader: Executor,
+  index: FacetIndex,
+  options: { limit?: number; cursor?: string },
+): Promise<PossibleDuplicatesPage> {
+  await index.refresh();
+  const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
+  const offset = options.cursor ? Number.parseInt(options.cursor, 10) || 0 : 0;
+  const rows = await reader.all<{ id: string; name: string }>(
+    "SELECT id, name FROM entities WHERE kind = 'person' ORDER BY id",
+    [],
+  );
+  const counts = index.counts(index.alive);
+  const people: EntityListItem[] = rows.map((row) => {
+    const code = index.lookup("person", row.id);
+    return {
+      id: row.id,
+      kind: "person",
+      name: row.name,
+      documentCount: code === undefined ? 0 : (counts[code] ?? 0),
+    };
+  });
+  const groups = groupPossibleDuplicates(people);
+  return {
+    groups: groups.slice(offset, offset + limit),
+    total: groups.length,
+    nextCursor: offset + limit < groups.length ? String(offset + limit) : null,
+  };
+}
