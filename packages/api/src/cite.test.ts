@@ -89,6 +89,18 @@ describe("BibTeX keys", () => {
     expect(cite(publication("Frank Aum"), "bibtex").text).toMatch(/^@misc\{Aum2023Piece,/);
   });
 
+  it("spells letters that do not decompose (ø, æ, ß, ł) in ASCII instead of dropping them", () => {
+    expect(
+      keyOf({
+        kind: "publication",
+        subtype: "analysis",
+        title: "Æther and Straße",
+        date: { year: 2022 },
+        people: [{ person: { id: "person:ida-sorensen", name: "Ida Sørensen" }, role: "author" }],
+      }),
+    ).toBe("Sorensen2022Aether");
+  });
+
   it("keys a record without an author by its title words and year, never by the year first", () => {
     expect(keyOf({ kind: "event", title: "Ukraine Talks", date: { year: 2025, month: 2, day: 20 } })).toBe(
       "UkraineTalks2025",
