@@ -105,6 +105,28 @@ describe("bad input yields a diagnostic naming the file, never an exception", ()
     ]);
   });
 
+  it("says a JSON file that holds no records is not a record file, once, instead of a schema error per item", () => {
+    const config = parseInput({ path: "biome.json", bytes: bytes('{"root": false, "files": {}}') });
+    expect(config.failed).toBe(true);
+    expect(config.diagnostics).toHaveLength(1);
+    expect(config.diagnostics[0]).toMatchObject({ code: "not-records" });
+    expect(config.diagnostics[0]?.message).toMatch(
+      /^biome\.json: not Corpus records: it has no "kind" \(its keys: root, files\)/,
+    );
+    const list = parseInput({ path: "list.json", bytes: bytes('[{"a": 1}, {"b": 2}]') });
+    expect(list.diagnostics.map((item) => item.code)).toEqual(["not-records"]);
+    expect(parseInput({ path: "n.json", bytes: bytes("42") }).diagnostics[0]?.message).toMatch(
+      /holds a number/,
+    );
+    // One record without a kind among real records is still that record's schema error.
+    const mixed = parseInput({
+      path: "mixed.json",
+      bytes: bytes(JSON.stringify([{ id: "topic:gender", kind: "topic", name: "Gender" }, { name: "x" }])),
+    });
+    expect(mixed.records).toHaveLength(1);
+    expect(mixed.diagnostics.map((item) => item.code)).toEqual(["schema"]);
+  });
+
   it("reports a JSON syntax error", () => {
     const parsed = parseInput({ path: "broken.json", bytes: bytes('{"id": "topic:a",\n "kind": }') });
     expect(parsed.failed).toBe(true);

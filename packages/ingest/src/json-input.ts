@@ -8,6 +8,12 @@ export interface InputResult {
   diagnostics: Diagnostic[];
 }
 
+const RECORD_KINDS = "event, publication, issue, stub, person, organization, topic or region";
+
+function hasKind(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && "kind" in value;
+}
+
 /** A .json file: one record or an array of records in the schema's shape. */
 export function parseJsonInput(text: string, context: ParseContext): InputResult {
   const result: InputResult = { records: [], sources: [], diagnostics: [] };
@@ -27,6 +33,23 @@ export function parseJsonInput(text: string, context: ParseContext): InputResult
     return result;
   }
   const values = Array.isArray(value) ? value : [value];
+  if (values.length > 0 && !values.some(hasKind)) {
+    // Another program's JSON (a config file, a scraper's notes) met while ingesting a folder: one
+    // message that says what the file is not, instead of a schema error for every item in it.
+    const keys = value && typeof value === "object" && !Array.isArray(value) ? Object.keys(value) : [];
+    const shape = Array.isArray(value)
+      ? 'none of its items has a "kind"'
+      : keys.length > 0
+        ? `it has no "kind" (its keys: ${keys.slice(0, 5).join(", ")}${keys.length > 5 ? ", ..." : ""})`
+        : `it holds ${value === null ? "null" : typeof value === "object" ? "an empty object" : `a ${typeof value}`}`;
+    result.diagnostics.push({
+      severity: "error",
+      code: "not-records",
+      file: context.path,
+      message: `${context.path}: not Corpus records: ${shape}. A record file holds one record or an array of records, each with a "kind" (${RECORD_KINDS}), or, as .ndjson, one a line as corpus export writes them; skipped, nothing stored.`,
+    });
+    return result;
+  }
   values.forEach((item, index) => {
     const where = Array.isArray(value) ? `record ${index}` : "the record";
     const prefix = Array.isArray(value) ? `[${index}]` : "";

@@ -27,6 +27,7 @@ export type DiagnosticCode =
   | "script-heavy"
   | "json-syntax"
   | "schema"
+  | "not-records"
   | "duplicate-id"
   | "duplicate-input"
   | "no-records";
