@@ -163,6 +163,14 @@ export const searchResultSchema = z
     nextCursor: z.string().nullable(),
     /** Set when an advanced query did not parse and the text was searched literally instead. */
     fellBackToLiteral: z.boolean().default(false),
+    /**
+     * Filter ids that name an entity since merged into another (an old link, a saved search),
+     * each with the id that was searched instead; absent when there were none.
+     */
+    mergedFilterIds: z
+      .array(z.strictObject({ from: idSchema, to: idSchema }))
+      .optional()
+      .describe("Filter ids merged into another entity, and the id searched instead."),
   })
   .meta({ id: "SearchResult" });
 

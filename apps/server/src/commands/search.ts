@@ -98,6 +98,8 @@ export const searchCommand: Command = {
       }
       if (result.fellBackToLiteral)
         console.log("(the query did not parse as advanced syntax; searched its words literally)");
+      for (const { from, to } of result.mergedFilterIds ?? [])
+        console.log(`(${from} was merged into ${to}; searched for ${to})`);
       console.log(`${result.total} ${result.total === 1 ? "match" : "matches"}`);
       for (const hit of result.hits) {
         const document = hit.document;

@@ -112,6 +112,10 @@ describe("corpus ingest, search, show, stats, export, import, backup", () => {
     expect(corpus("ingest", records, "--db", merging).code).toBe(0);
     const people = JSON.parse(corpus("search", "", "--json", "--db", merging).stdout).facets.person;
     expect(people.map((item: { value: string }) => item.value)).toEqual(["person:ana-ruiz"]);
+    // A saved search on the merged-away id searches the person kept, and says so.
+    expect(corpus("search", "", "--person", "person:ana-maria-ruiz", "--db", merging).stdout).toMatch(
+      /^\(person:ana-maria-ruiz was merged into person:ana-ruiz; searched for person:ana-ruiz\)\n2 matches/,
+    );
     expect(corpus("merge", "person:ana-ruiz", "person:nobody", "--db", merging).code).toBe(1);
     expect(
       corpus("merge", "person:ana-ruiz", createDocumentId("Rivers and truces"), "--db", merging).code,

@@ -619,7 +619,13 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
       expect((await store.entity(duplicate.id))?.entity.id).toBe(frank.id);
       // And a saved search filtering on it finds the kept person's documents.
       const saved = { text: "", filters: { person: [duplicate.id] } } as never;
-      expect((await store.search(saved)).total).toBe(4);
+      const found = await store.search(saved);
+      expect(found.total).toBe(4);
+      // It says which id it searched instead, so a client can show and link the person kept.
+      expect(found.mergedFilterIds).toEqual([{ from: duplicate.id, to: frank.id }]);
+      expect(
+        (await store.search({ text: "", filters: { person: [frank.id] } } as never)).mergedFilterIds,
+      ).toBeUndefined();
       expect(await store.timeline(saved, "year")).toEqual(
         await store.timeline({ text: "", filters: { person: [frank.id] } } as never, "year"),
       );

@@ -196,21 +196,26 @@ export class SqlStore implements Store {
   }
 
   async search(query: SearchQuery) {
-    return this.searchEngine.search(await this.withKeptEntities(searchQuerySchema.parse(query)));
+    const { query: kept, merged } = await this.withKeptEntities(searchQuerySchema.parse(query));
+    const result = await this.searchEngine.search(kept);
+    return merged.length > 0 ? { ...result, mergedFilterIds: merged } : result;
   }
 
   /**
    * Filters on an id merged into another entity (a bookmarked search, an old link) filter on the
-   * entity kept, as its references now say (decision 0025).
+   * entity kept, as its references now say (decision 0025); `merged` says which ids were replaced
+   * so that clients can show, and link to, the entity kept.
    */
-  private async withKeptEntities(query: SearchQuery): Promise<SearchQuery> {
+  private async withKeptEntities(
+    query: SearchQuery,
+  ): Promise<{ query: SearchQuery; merged: { from: string; to: string }[] }> {
     const filters = query.filters;
     const ids = [filters.person, filters.organization, filters.topic, filters.region].flatMap(
       (list) => list ?? [],
     );
-    if (ids.length === 0) return query;
+    if (ids.length === 0) return { query, merged: [] };
     const kept = await aliasTargets(this.driver, ids);
-    if (kept.size === 0) return query;
+    if (kept.size === 0) return { query, merged: [] };
     const resolve = (list: string[] | undefined) =>
       list ? [...new Set(list.map((id) => kept.get(id) ?? id))] : undefined;
     const resolved = { ...filters };
@@ -218,11 +223,16 @@ export class SqlStore implements Store {
       const list = resolve(filters[name]);
       if (list) resolved[name] = list;
     }
-    return { ...query, filters: resolved };
+    const merged = [...new Set(ids)].flatMap((from) => {
+      const to = kept.get(from);
+      return to ? [{ from, to }] : [];
+    });
+    return { query: { ...query, filters: resolved }, merged };
   }
 
   async timeline(query: SearchQuery, bucket: "month" | "year") {
-    return this.searchEngine.timeline(await this.withKeptEntities(searchQuerySchema.parse(query)), bucket);
+    const { query: kept } = await this.withKeptEntities(searchQuerySchema.parse(query));
+    return this.searchEngine.timeline(kept, bucket);
   }
 
   related(documentId: string, limit = 20) {
