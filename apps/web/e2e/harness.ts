@@ -140,3 +140,24 @@ export async function startWeb(apiUrl: string): Promise<{ url: string; process: 
   });
   return { url, process: running };
 }
+
+/**
+ * `corpus ingest` of `inputs` into a fresh SQLite file under `directory`, `corpus serve` of it and
+ * the built web app against that API: what every end-to-end suite starts from.
+ */
+export async function serveLibrary(
+  inputs: string[],
+  directory: string,
+): Promise<{ apiUrl: string; webUrl: string; api: RunningProcess; web: RunningProcess }> {
+  const database = join(directory, "library.db");
+  const ingest = await runCli(["ingest", ...inputs, "--db", database]);
+  if (ingest.code !== 0) throw new Error(`corpus ingest failed (exit ${ingest.code}):\n${ingest.output}`);
+  const api = await startApi(database);
+  try {
+    const web = await startWeb(api.url);
+    return { apiUrl: api.url, webUrl: web.url, api: api.process, web: web.process };
+  } catch (error) {
+    await api.process.stop();
+    throw error;
+  }
+}

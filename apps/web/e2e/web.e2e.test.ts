@@ -9,8 +9,7 @@ import {
   chromiumPath,
   missingPrerequisite,
   repositoryRoot,
-  runCli,
-  startApi,
+  serveLibrary,
   startWeb,
   webDirectory,
 } from "./harness";
@@ -72,21 +71,9 @@ describe.skipIf(missing !== null)(
       mkdirSync(artifacts, { recursive: true });
       const hostileFile = join(temporary, "hostile.json");
       writeFileSync(hostileFile, JSON.stringify([hostileRecord()]));
-      const database = join(temporary, "library.db");
-      const ingest = await runCli([
-        "ingest",
-        join(repositoryRoot, "data/demo"),
-        hostileFile,
-        "--db",
-        database,
-      ]);
-      if (ingest.code !== 0) throw new Error(`corpus ingest failed (exit ${ingest.code}):\n${ingest.output}`);
-      const api = await startApi(database);
-      apiUrl = api.url;
-      stops.push(api.process.stop);
-      const web = await startWeb(api.url);
-      webUrl = web.url;
-      stops.push(web.process.stop);
+      const library = await serveLibrary([join(repositoryRoot, "data/demo"), hostileFile], temporary);
+      ({ apiUrl, webUrl } = library);
+      stops.push(library.api.stop, library.web.stop);
       browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     });
 

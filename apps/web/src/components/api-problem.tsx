@@ -1,12 +1,25 @@
 import type { ApiProblem } from "@/lib/load";
 
-/** What a page shows instead of its data when the API is down or refuses: never a blank page. */
-export function ApiProblemNotice({ problem, what }: { problem: ApiProblem; what: string }) {
+/**
+ * What a page shows instead of its data when the API is down or refuses: never a blank page.
+ * A page left with nothing else to show passes `headingLevel={1}`: its notice is then what the
+ * page is about, and a screen reader's jump to the first-level heading lands on it.
+ */
+export function ApiProblemNotice({
+  problem,
+  what,
+  headingLevel = 2,
+}: {
+  problem: ApiProblem;
+  what: string;
+  headingLevel?: 1 | 2 | 3;
+}) {
+  const Heading = `h${headingLevel}` as const;
   return (
     <div className="notice problem" role="alert">
-      <h2>
+      <Heading>
         {problem.kind === "down" ? `Cannot show ${what}: the API is not answering` : `Cannot show ${what}`}
-      </h2>
+      </Heading>
       <p>{problem.message}</p>
       {problem.kind === "down" ? <p>Reload this page once the API is running again.</p> : null}
     </div>

@@ -124,7 +124,7 @@ function CountList({ title, items }: { title: string; items: EntityView["people"
 /** A person, organization, topic or region: documents by role, positions over time, who and what co-occurs. */
 export async function EntityPage({ kind, segment }: { kind: EntityKind; segment: string }) {
   const loaded = await fetchEntity(kind, segment);
-  if (!loaded.ok) return <ApiProblemNotice problem={loaded.problem} what={`this ${kind}`} />;
+  if (!loaded.ok) return <ApiProblemNotice problem={loaded.problem} what={`this ${kind}`} headingLevel={1} />;
   const view = loaded.data;
   // A merged-away person or another spelling's id (an old link): the page of the one kept.
   if (view.entity.id !== entityId(kind, slugFromSegment(segment))) {

@@ -47,7 +47,10 @@ export function WorldMapChart({
         })}
       </svg>
       <figcaption className="small muted">
-        Darker means more documents. Named regions (not single countries) are listed below the map.
+        {/* The dark theme's scale runs from dim to bright: there "darker" would say the opposite. */}
+        <span className="light-scheme-only">Darker</span>
+        <span className="dark-scheme-only">Brighter</span> means more documents. Named regions (not single
+        countries) are listed below the map.
       </figcaption>
     </figure>
   );

@@ -34,7 +34,7 @@ export default async function ExplorePage({ searchParams }: Props) {
       ),
     ),
   ]);
-  if (!search.ok) return <ApiProblemNotice problem={search.problem} what="the visuals" />;
+  if (!search.ok) return <ApiProblemNotice problem={search.problem} what="the visuals" headingLevel={1} />;
   const result = search.data;
   const regions = result.facets?.region ?? [];
   const namedRegions = regions.filter((region) => !regionIdToNumeric(region.value));
@@ -73,7 +73,7 @@ export default async function ExplorePage({ searchParams }: Props) {
             hrefFor={(value) => searchHref(withDateBucket(state, value), "/explore")}
           />
         ) : (
-          <ApiProblemNotice problem={timeline.problem} what="the timeline" />
+          <ApiProblemNotice problem={timeline.problem} what="the timeline" headingLevel={3} />
         )}
       </section>
       <section aria-labelledby="map-heading">

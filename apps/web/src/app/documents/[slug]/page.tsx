@@ -146,7 +146,7 @@ function Fields({ document }: { document: Document }) {
 export default async function DocumentPage({ params }: Props) {
   const { slug } = await params;
   const loaded = await fetchDocument(slug);
-  if (!loaded.ok) return <ApiProblemNotice problem={loaded.problem} what="this document" />;
+  if (!loaded.ok) return <ApiProblemNotice problem={loaded.problem} what="this document" headingLevel={1} />;
   const { document, sources } = loaded.data;
   const queryClient = getQueryClient();
   const [related] = await Promise.all([

@@ -34,7 +34,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
     ),
     loadOptional(queryClient.fetchQuery(trpc.documents.get.queryOptions({ id }))),
   ]);
-  if (!view.ok) return <ApiProblemNotice problem={view.problem} what="the source text" />;
+  if (!view.ok) return <ApiProblemNotice problem={view.problem} what="the source text" headingLevel={1} />;
   const { source, provenance } = view.data;
   const fields = Object.entries(provenance?.fields ?? {}).filter(([, spans]) => spans.length > 0);
   const selected = fields.find(([path]) => path === field);
