@@ -310,6 +310,13 @@ describe.skipIf(missing !== null)(
       expect(page.url()).toMatch(/\/people\/seo-min-ji$/);
       expect(response?.status()).toBe(200);
       expect(await page.locator("h1").textContent()).toBe("Seo Min-ji");
+      // A search filtered on that spelling (a saved link) lands on the search for her id, facet ticked.
+      await page.goto(`${webUrl}/?person=min-ji-seo&q=korea`);
+      // Next redirects a streamed page in the browser: the URL changes just after the load.
+      await page.waitForURL(/[?&]person=seo-min-ji(&|$)/);
+      await expect
+        .poll(() => page.locator('.facets a[aria-current="true"]').allTextContents())
+        .toContainEqual(expect.stringContaining("Seo Min-ji"));
       await page.context().close();
     });
 

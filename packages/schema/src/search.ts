@@ -164,13 +164,15 @@ export const searchResultSchema = z
     /** Set when an advanced query did not parse and the text was searched literally instead. */
     fellBackToLiteral: z.boolean().default(false),
     /**
-     * Filter ids that name an entity since merged into another (an old link, a saved search),
-     * each with the id that was searched instead; absent when there were none.
+     * Filter ids that name an entity since merged into another, or another spelling's id (an old
+     * link, a saved search), each with the id that was searched instead; absent when none.
      */
     mergedFilterIds: z
       .array(z.strictObject({ from: idSchema, to: idSchema }))
       .optional()
-      .describe("Filter ids merged into another entity, and the id searched instead."),
+      .describe(
+        "Filter ids merged into another entity (or another spelling's), and the id searched instead.",
+      ),
   })
   .meta({ id: "SearchResult" });
 

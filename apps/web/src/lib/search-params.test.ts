@@ -8,6 +8,7 @@ import {
   toSearchParams,
   toSearchQuery,
   withDateBucket,
+  withKeptEntities,
 } from "./search-params";
 
 function paramsToRaw(params: URLSearchParams): Record<string, string[]> {
@@ -97,5 +98,21 @@ describe("search state in the URL", () => {
 
   it("sends the last cursor of the trail", () => {
     expect(toSearchQuery(parseSearchState({ after: ["first", "second"] })).cursor).toBe("second");
+  });
+});
+
+describe("filters on merged entities", () => {
+  it("replaces an id merged into another by the one kept, once, and starts from the first page", () => {
+    const state = parseSearchState({
+      person: ["min-ji-seo", "seo-min-ji", "frank-aum"],
+      organization: "org:usip",
+      after: "cursor-of-the-old-url",
+    });
+    const kept = withKeptEntities(state, [{ from: "person:min-ji-seo", to: "person:seo-min-ji" }]);
+    expect(kept?.person).toEqual(["seo-min-ji", "frank-aum"]);
+    expect(kept?.organization).toEqual(["usip"]);
+    expect(kept?.after).toEqual([]);
+    expect(withKeptEntities(state, undefined)).toBeNull();
+    expect(withKeptEntities(state, [{ from: "person:someone-else", to: "person:frank-aum" }])).toBeNull();
   });
 });

@@ -107,6 +107,29 @@ export function searchHref(state: SearchState, path = "/"): string {
   return query ? `${path}?${query}` : path;
 }
 
+/**
+ * The state with filter ids that the API reports as merged into another entity (an old link, a
+ * saved search) replaced by the entity kept, so the URL names it and its facet is ticked; null
+ * when nothing was merged. Back to the first page: the old cursors belong to the old URL.
+ */
+export function withKeptEntities(
+  state: SearchState,
+  merged: readonly { from: string; to: string }[] | undefined,
+): SearchState | null {
+  if (!merged || merged.length === 0) return null;
+  const keptFor = new Map(merged.map(({ from, to }) => [from, to]));
+  const changes: Partial<Record<EntityFilterName, string[]>> = {};
+  for (const name of entityFilterNames) {
+    const prefix = `${entityFilterPrefixes[name]}:`;
+    const slugs = state[name].map((slug) => {
+      const kept = keptFor.get(`${prefix}${slug}`);
+      return kept?.startsWith(prefix) ? kept.slice(prefix.length) : slug;
+    });
+    if (slugs.some((slug, index) => slug !== state[name][index])) changes[name] = [...new Set(slugs)];
+  }
+  return Object.keys(changes).length > 0 ? withChanges(state, changes) : null;
+}
+
 /** Every change of what is searched goes back to the first page. */
 export function withChanges(state: SearchState, changes: Partial<SearchState>): SearchState {
   return { ...state, after: [], ...changes };

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { ApiProblemNotice } from "@/components/api-problem";
 import { SearchBox } from "@/components/search-box";
 import { SearchChips } from "@/components/search-chips";
@@ -14,6 +15,7 @@ import {
   toSearchParams,
   toSearchQuery,
   withDateBucket,
+  withKeptEntities,
 } from "@/lib/search-params";
 import { chooseBucket } from "@/lib/timeline";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
@@ -55,6 +57,9 @@ export default async function SearchPage({ searchParams }: Props) {
       ),
     ),
   ]);
+  // A filter on a person merged into another since the link was made: the URL of the one kept.
+  const kept = search.ok ? withKeptEntities(state, search.data.mergedFilterIds) : null;
+  if (kept) redirect(searchHref(kept));
   const feedQuery = toSearchParams({ ...state, after: [] }).toString();
   const exploreHref = searchHref({ ...state, after: [] }, "/explore");
   return (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { ApiProblemNotice } from "@/components/api-problem";
 import { EntityLink } from "@/components/entity-link";
 import { PeopleNetwork } from "@/components/people-network";
@@ -9,7 +10,13 @@ import { WorldMapChart } from "@/components/world-map-chart";
 import { plural } from "@/lib/format";
 import { load } from "@/lib/load";
 import { parseSearchState } from "@/lib/parse-search-state";
-import { type RawSearchParams, searchHref, toSearchQuery, withDateBucket } from "@/lib/search-params";
+import {
+  type RawSearchParams,
+  searchHref,
+  toSearchQuery,
+  withDateBucket,
+  withKeptEntities,
+} from "@/lib/search-params";
 import { regionIdToNumeric } from "@/lib/world-map";
 import { getQueryClient, trpc } from "@/trpc/server";
 
@@ -36,6 +43,11 @@ export default async function ExplorePage({ searchParams }: Props) {
   ]);
   if (!search.ok) return <ApiProblemNotice problem={search.problem} what="the visuals" headingLevel={1} />;
   const result = search.data;
+  const kept = withKeptEntities(state, result.mergedFilterIds);
+  if (kept) {
+    const href = searchHref(kept, "/explore");
+    redirect(bucket === "month" ? `${href}${href.includes("?") ? "&" : "?"}bucket=month` : href);
+  }
   const regions = result.facets?.region ?? [];
   const namedRegions = regions.filter((region) => !regionIdToNumeric(region.value));
   const here = (changes: Record<string, string>) => {
