@@ -155,6 +155,12 @@ describe.skipIf(missing !== null)("accessibility of every page type, light and d
     expect(await violations(page)).toEqual([]);
   });
 
+  it("the possible duplicates page", async () => {
+    await page.goto(`${webUrl}/people/duplicates`);
+    await expect.poll(() => page.locator("h1").textContent()).toBe("People who may be one person");
+    expect(await violations(page)).toEqual([]);
+  });
+
   it("the 404 page", async () => {
     const response = await page.goto(`${webUrl}/no/such/page`);
     expect(response?.status()).toBe(404);
@@ -210,6 +216,7 @@ describe.skipIf(missing !== null)("accessibility of every page type, light and d
     for (const path of [
       "/?q=ceasefire",
       "/people/anyone",
+      "/people/duplicates",
       "/documents/any-document",
       "/documents/any-document/source",
       "/explore",

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDocumentId } from "@corpus/schema";
+import { createDocumentId, createPersonId } from "@corpus/schema";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -71,7 +71,18 @@ describe.skipIf(missing !== null)(
       mkdirSync(artifacts, { recursive: true });
       const hostileFile = join(temporary, "hostile.json");
       writeFileSync(hostileFile, JSON.stringify([hostileRecord()]));
-      const library = await serveLibrary([join(repositoryRoot, "data/demo"), hostileFile], temporary);
+      // Two spellings the library cannot join on its own: listed as possible duplicates.
+      const spellingsFile = join(temporary, "spellings.json");
+      writeFileSync(
+        spellingsFile,
+        JSON.stringify(
+          ["Ana Ruiz", "Ana Maria Ruiz"].map((name) => ({ id: createPersonId(name), kind: "person", name })),
+        ),
+      );
+      const library = await serveLibrary(
+        [join(repositoryRoot, "data/demo"), hostileFile, spellingsFile],
+        temporary,
+      );
       ({ apiUrl, webUrl } = library);
       stops.push(library.api.stop, library.web.stop);
       browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
@@ -317,6 +328,19 @@ describe.skipIf(missing !== null)(
       await expect
         .poll(() => page.locator('.facets a[aria-current="true"]').allTextContents())
         .toContainEqual(expect.stringContaining("Seo Min-ji"));
+      await page.context().close();
+    });
+
+    it("lists people who may be one person, from the people page, linked to their pages", async () => {
+      const page = await newPage();
+      await page.goto(`${webUrl}/people`);
+      await page.getByRole("link", { name: "names that may be one person" }).click();
+      await page.waitForURL(/\/people\/duplicates$/);
+      expect(await page.locator("h1").textContent()).toBe("People who may be one person");
+      const group = page.locator(".duplicate-groups > li").filter({ hasText: "Ana Maria Ruiz" });
+      expect(await group.getByRole("link").allTextContents()).toEqual(["Ana Maria Ruiz", "Ana Ruiz"]);
+      await group.getByRole("link", { name: "Ana Ruiz", exact: true }).click();
+      await page.waitForURL(/\/people\/ana-ruiz$/);
       await page.context().close();
     });
 

@@ -88,6 +88,12 @@ export async function EntityListPage({
         <Link href={href({ sort: "name" })} aria-current={sort === "name" ? "true" : undefined}>
           name
         </Link>
+        {kind === "person" ? (
+          <>
+            {" "}
+            · <Link href="/people/duplicates">names that may be one person</Link>
+          </>
+        ) : null}
       </p>
       {loaded.ok ? (
         <>
