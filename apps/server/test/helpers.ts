@@ -95,6 +95,7 @@ export function createClient(url: string, token?: string, kind: "batch" | "singl
 export async function getJson(
   url: string,
   init?: RequestInit,
+  // biome-ignore lint/suspicious/noExplicitAny: any JSON the server under test sends; each test asserts the shape it reads
 ): Promise<{ status: number; body: any; headers: Headers }> {
   const response = await fetch(url, init);
   const text = await response.text();

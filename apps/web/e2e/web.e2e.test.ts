@@ -294,6 +294,15 @@ describe.skipIf(missing !== null)(
       });
       expect(clipped).toEqual([]);
       await page.screenshot({ path: join(artifacts, "8-explore-phone.png"), fullPage: true });
+      // Names are drawn last, above every circle, and a click on one still opens that person.
+      expect(await page.locator("svg.network > :last-child").getAttribute("class")).toBe("network-labels");
+      const label = page.locator("svg.network .network-labels text").first();
+      const name = await label.textContent();
+      await label.scrollIntoViewIfNeeded();
+      const box = await label.boundingBox();
+      await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
+      await page.waitForURL(/\/people\//);
+      await expect.poll(() => page.locator("h1").textContent()).toBe(name);
       await context.close();
     });
 

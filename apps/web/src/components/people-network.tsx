@@ -18,6 +18,11 @@ export function PeopleNetwork({ documents, maxNodes = 40 }: NetworkInput & { max
       .map((node) => node.id),
   );
   const maxWeight = Math.max(1, ...network.edges.map((edge) => edge.weight));
+  const labelPosition = (node: (typeof network.nodes)[number]) => ({
+    x: labelCentre(node.x, node.name, network.width),
+    y: node.y + node.radius + 11,
+    textAnchor: "middle" as const,
+  });
   return (
     <figure style={{ margin: 0 }}>
       {/* On a phone the network keeps a readable size and scrolls sideways (see globals.css). */}
@@ -54,16 +59,26 @@ export function PeopleNetwork({ documents, maxNodes = 40 }: NetworkInput & { max
                 <title>{`${node.name}: ${plural(node.count, "document")}`}</title>
               </circle>
               {labelled.has(node.id) ? (
-                <text
-                  x={labelCentre(node.x, node.name, network.width)}
-                  y={node.y + node.radius + 11}
-                  textAnchor="middle"
-                >
+                // Invisible here, it keeps the name part of the link's click target; the copy
+                // below is the one seen.
+                <text className="network-hit" {...labelPosition(node)}>
                   {node.name}
                 </text>
               ) : null}
             </Link>
           ))}
+          {/* Names last, above every line and circle: drawn with their nodes, a circle drawn
+              later could cover an earlier person's name. Decorative: each link names itself. */}
+          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG group of plain text, nothing in it takes focus */}
+          <g className="network-labels" aria-hidden="true">
+            {network.nodes
+              .filter((node) => labelled.has(node.id))
+              .map((node) => (
+                <text key={node.id} {...labelPosition(node)}>
+                  {node.name}
+                </text>
+              ))}
+          </g>
         </svg>
       </div>
       <figcaption className="small muted">
