@@ -1,13 +1,18 @@
+import { type CorpusRecord, titleKey } from "@corpus/schema";
 import { type Command, EXIT_OK, EXIT_PARTIAL, UsageError } from "../command.js";
 import { parseArguments, printable } from "../lib/arguments.js";
 import { openLibrary } from "../lib/library.js";
 
-const HELP = `Usage: corpus merge <keep-id> <duplicate-id> [--json] [--actor NAME] [--db PATH|URL]
+const HELP = `Usage: corpus merge <keep-id> <duplicate-id> [--force] [--json] [--actor NAME] [--db PATH|URL]
 
 Folds a duplicate person, organization, topic or region into the one to keep: its documents
 refer to the kept one, its name becomes an alias, and the merge sticks (a page that names the
 duplicate later refers to the kept one; its old id shows the kept one's page). Recorded in the
 audit trail. Both ids must be in the library and of the same kind. Exit 1 when one is missing.
+
+A merge is not undone by re-ingesting, so two entities whose names share no word (and neither
+is the other's initials, as "USIP") are refused as a likely mistyped id: check both with corpus
+show, then add --force if they are one.
 
 Example:
   corpus merge person:seo-min-ji person:min-ji-seo`;
@@ -19,6 +24,7 @@ export const mergeCommand: Command = {
   async run(argv) {
     const { values, positionals } = parseArguments(argv, {
       json: { type: "boolean", default: false },
+      force: { type: "boolean", default: false },
       actor: { type: "string", default: "cli" },
       db: { type: "string" },
     });
@@ -45,6 +51,10 @@ export const mergeCommand: Command = {
         throw new UsageError(
           `${into} is a ${kept!.kind} and ${from} a ${duplicate!.kind}; only the same kind merge`,
         );
+      if (!values.force && !namesLookAlike(kept!, duplicate!))
+        throw new UsageError(
+          `${printable(nameOf(kept!))} (${into}) and ${printable(nameOf(duplicate!))} (${from}) share no word of their names: a merge sticks, so check both ids with corpus show, and add --force if they are one`,
+        );
       const merged = await store.mergeEntities(into, from);
       await store.appendAudit({
         action: "merge",
@@ -63,3 +73,40 @@ export const mergeCommand: Command = {
     }
   },
 };
+
+const FILLER_WORDS = new Set(["of", "the", "and", "for", "on", "in", "de", "la", "al", "el"]);
+
+function nameOf(record: CorpusRecord): string {
+  return "name" in record ? record.name : record.id;
+}
+
+/** The words that say something about a name: no filler, no single letters. */
+function nameWords(name: string): string[] {
+  return titleKey(name)
+    .split("-")
+    .filter((word) => word.length > 1 && !FILLER_WORDS.has(word));
+}
+
+/**
+ * Whether two entities could plausibly be one: any of their names (aliases included) share a word,
+ * or one is the other's initials ("USIP" for "United States Institute of Peace"). A guard against
+ * a mistyped id, not a judgement: `--force` overrides it.
+ */
+export function namesLookAlike(left: CorpusRecord, right: CorpusRecord): boolean {
+  const namesOf = (record: CorpusRecord) => [
+    nameOf(record),
+    ...("aliases" in record && Array.isArray(record.aliases) ? record.aliases : []),
+  ];
+  const initials = (words: string[]) => words.map((word) => word[0]).join("");
+  for (const leftName of namesOf(left))
+    for (const rightName of namesOf(right)) {
+      const leftWords = nameWords(leftName);
+      const rightWords = nameWords(rightName);
+      if (leftWords.some((word) => rightWords.includes(word))) return true;
+      if (leftWords.length === 1 && rightWords.length > 2 && leftWords[0] === initials(rightWords))
+        return true;
+      if (rightWords.length === 1 && leftWords.length > 2 && rightWords[0] === initials(leftWords))
+        return true;
+    }
+  return false;
+}

@@ -121,6 +121,16 @@ describe("corpus ingest, search, show, stats, export, import, backup", () => {
       corpus("merge", "person:ana-ruiz", createDocumentId("Rivers and truces"), "--db", merging).code,
     ).toBe(2);
     expect(corpus("merge", "person:ana-ruiz", "--db", merging).code).toBe(2);
+    // Two people whose names share nothing: refused as a likely typo, done with --force.
+    writeFileSync(records, JSON.stringify([person("Joseph Yun")]));
+    expect(corpus("ingest", records, "--db", merging).code).toBe(0);
+    const refused = corpus("merge", "person:ana-ruiz", "person:joseph-yun", "--db", merging);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /Ana Ruiz \(person:ana-ruiz\) and Joseph Yun \(person:joseph-yun\) share no word/,
+    );
+    expect(corpus("show", "person:joseph-yun", "--db", merging).stdout).toContain("Joseph Yun");
+    expect(corpus("merge", "person:ana-ruiz", "person:joseph-yun", "--force", "--db", merging).code).toBe(0);
   });
 
   it("names the option a bad value came from, also inside a list", () => {
