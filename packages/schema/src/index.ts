@@ -5,6 +5,7 @@
 export * from "./document.js";
 export * from "./entities.js";
 export * from "./event.js";
+export * from "./field-paths.js";
 export * from "./ids.js";
 export * from "./issue.js";
 export * from "./partial-date.js";

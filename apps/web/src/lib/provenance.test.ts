@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { describeFieldPath, segmentText, valueAtPath } from "./provenance";
+import { segmentText } from "./provenance";
 
 describe("segmentText", () => {
   it("marks the characters a field was read from", () => {
@@ -41,22 +41,5 @@ describe("segmentText", () => {
         },
       ),
     );
-  });
-});
-
-describe("field paths", () => {
-  it("read as a person would say them", () => {
-    expect(describeFieldPath("people[2].title")).toBe("People 3, title");
-    expect(describeFieldPath("title")).toBe("Title");
-  });
-
-  it("find the value they name", () => {
-    const record = {
-      title: "Talks",
-      people: [{ person: { id: "person:a", name: "Ann Lee" }, title: "Director" }],
-    };
-    expect(valueAtPath(record, "people[0].title")).toBe("Director");
-    expect(valueAtPath(record, "people[0]")).toBe("Ann Lee");
-    expect(valueAtPath(record, "people[5].title")).toBeUndefined();
   });
 });

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { describeFieldPath, fieldValueAtPath } from "@corpus/schema";
 import { ApiProblemNotice } from "@/components/api-problem";
 import { ScrollToMark } from "@/components/scroll-to-mark";
 import { documentPath, slugFromSegment } from "@/lib/ids";
 import { load, loadOptional } from "@/lib/load";
-import { describeFieldPath, segmentText, valueAtPath } from "@/lib/provenance";
+import { segmentText } from "@/lib/provenance";
 import { getQueryClient, trpc } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -97,8 +98,8 @@ export default async function SourcePage({ params, searchParams }: Props) {
           {selected ? (
             <p className="notice" aria-live="polite">
               <strong>{describeFieldPath(selected[0])}</strong>
-              {record ? <>: “{valueAtPath(record.document, selected[0]) ?? "(no value)"}”</> : null} is marked
-              below.
+              {record ? <>: “{fieldValueAtPath(record.document, selected[0]) ?? "(no value)"}”</> : null} is
+              marked below.
             </p>
           ) : (
             <p className="notice">Choose a field to mark the characters it was read from.</p>

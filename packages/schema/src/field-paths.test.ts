@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { describeFieldPath, fieldValueAtPath, mergeSpans } from "./field-paths.js";
+
+describe("field paths", () => {
+  it("read as a person would say them", () => {
+    expect(describeFieldPath("people[2].title")).toBe("People 3, title");
+    expect(describeFieldPath("title")).toBe("Title");
+  });
+
+  it("find the value they name: text, a participant's name, a date", () => {
+    const record = {
+      title: "Talks",
+      date: { year: 2024, month: 3 },
+      people: [{ person: { id: "person:a", name: "Ann Lee" }, title: "Director" }],
+    };
+    expect(fieldValueAtPath(record, "people[0].title")).toBe("Director");
+    expect(fieldValueAtPath(record, "people[0]")).toBe("Ann Lee");
+    expect(fieldValueAtPath(record, "date")).toBe("2024-03");
+    expect(fieldValueAtPath({ date: { month: 10, day: 6 } }, "date")).toBe("--10-06");
+    expect(fieldValueAtPath(record, "people[5].title")).toBeUndefined();
+  });
+});
+
+describe("mergeSpans", () => {
+  it("clips to the text, drops empty spans, sorts and joins overlaps", () => {
+    expect(
+      mergeSpans(
+        [
+          { start: 30, end: 40 },
+          { start: 2, end: 5 },
+          { start: 4, end: 8 },
+          { start: 9, end: 9 },
+          { start: 18, end: 99 },
+        ],
+        20,
+      ),
+    ).toEqual([
+      { start: 2, end: 8 },
+      { start: 18, end: 20 },
+    ]);
+  });
+});
