@@ -32,11 +32,17 @@ describe("mergeSpans", () => {
           { start: 9, end: 9 },
           { start: 18, end: 99 },
         ],
-        20,
+        "x".repeat(20),
       ),
     ).toEqual([
       { start: 2, end: 8 },
       { start: 18, end: 20 },
     ]);
+  });
+
+  it("never cuts a surrogate pair in two", () => {
+    // "a😀b": the emoji is two UTF-16 code units, offsets 1 and 2.
+    expect(mergeSpans([{ start: 2, end: 3 }], "a😀b")).toEqual([{ start: 1, end: 3 }]);
+    expect(mergeSpans([{ start: 0, end: 2 }], "a😀b")).toEqual([{ start: 0, end: 3 }]);
   });
 });

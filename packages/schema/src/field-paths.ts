@@ -8,18 +8,25 @@ import type { Span } from "./provenance.js";
  */
 
 /**
- * A field's spans over a text of `textLength` characters, clipped to the text, sorted and with
- * overlaps joined. Spans from a stale source may reach past the end: they are clipped, never
- * trusted.
+ * A field's spans as a text can show them: clipped to the text, empty ones dropped, overlapping
+ * and touching ones joined, sorted, and widened so that none starts or ends inside a surrogate
+ * pair. Spans come from stored data (a stale source may be shorter): never trusted.
  */
-export function mergeSpans(spans: readonly Span[], textLength: number): Span[] {
+export function mergeSpans(spans: readonly Span[], text: string): Span[] {
+  const isLowSurrogate = (index: number) => {
+    const code = text.charCodeAt(index);
+    return code >= 0xdc00 && code <= 0xdfff;
+  };
   const clipped = spans
-    .map((span) => ({
-      start: Math.max(0, Math.min(span.start, textLength)),
-      end: Math.min(span.end, textLength),
-    }))
+    .map((span) => {
+      let start = Math.max(0, Math.min(Math.trunc(span.start), text.length));
+      let end = Math.max(0, Math.min(Math.trunc(span.end), text.length));
+      if (start > 0 && start < text.length && isLowSurrogate(start)) start -= 1;
+      if (end > 0 && end < text.length && isLowSurrogate(end)) end += 1;
+      return { start, end };
+    })
     .filter((span) => span.end > span.start)
-    .sort((left, right) => left.start - right.start);
+    .sort((left, right) => left.start - right.start || left.end - right.end);
   const merged: Span[] = [];
   for (const span of clipped) {
     const last = merged.at(-1);
