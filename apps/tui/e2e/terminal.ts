@@ -78,3 +78,39 @@ export class Terminal {
 export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
+
+/**
+ * The runs of text shown in inverse video on each line of a `capture(session, true)` screen, as
+ * a person sees highlighted text: SGR 7 turns it on, 27 or a reset (0, or no parameters) off.
+ */
+export function inverseRuns(screenWithEscapes: string): string[][] {
+  return screenWithEscapes.split("\n").map((line) => {
+    const runs: string[] = [];
+    let inverse = false;
+    let run = "";
+    const end = () => {
+      if (run) runs.push(run);
+      run = "";
+    };
+    for (const part of line.split(/(\u001b\[[\d;]*m)/)) {
+      const sgr = /^\u001b\[([\d;]*)m$/.exec(part);
+      if (!sgr) {
+        if (inverse) run += part;
+        continue;
+      }
+      const codes = (sgr[1] || "0").split(";").map(Number);
+      for (let index = 0; index < codes.length; index++) {
+        const code = codes[index];
+        // 38/48;5;n and 38/48;2;r;g;b are colours: their numbers are not attributes.
+        if (code === 38 || code === 48) index += codes[index + 1] === 5 ? 2 : 4;
+        else if (code === 7) inverse = true;
+        else if (code === 0 || code === 27) {
+          inverse = false;
+          end();
+        }
+      }
+    }
+    end();
+    return runs;
+  });
+}

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { shellQuote, Terminal } from "./terminal.js";
+import { inverseRuns, shellQuote, Terminal } from "./terminal.js";
 
 // The TUI as a person meets it: the built CLI in a real 80x24 terminal (tmux), against a real
 // `corpus serve` holding the demo library, and once more with no server (in-process mode).
@@ -62,6 +62,69 @@ function tuiCommand(args: string[], environment: Record<string, string> = {}): s
 }
 
 const selectedRow = (screen: string) => screen.split("\n").find((line) => line.startsWith("›")) ?? "";
+
+/** The source screen's status line: "field 2 of 37 · place 1 of 1 · line 9 of 88". */
+const FIELD_STATUS = /^field (\d+) of \d+ · place \d+ of \d+ · line \d+ of \d+/m;
+
+/**
+ * What the source screen says about its marked field: the selected row's excerpt of the page
+ * (between “ ”, maybe cut with …) and the text shown in inverse video under the status line,
+ * joined across the lines it was wrapped over.
+ */
+function markedField(
+  terminal: Terminal,
+  session: string,
+): { field: string; excerpt: string; marked: string } {
+  const plain = terminal.capture(session).split("\n");
+  const runs = inverseRuns(terminal.capture(session, true));
+  const status = plain.findIndex((line) => FIELD_STATUS.test(line));
+  expect(status, `no field status line on:\n${plain.join("\n")}`).toBeGreaterThan(0);
+  const row = plain.slice(1, status).find((line) => line.startsWith("›")) ?? "";
+  // The text view ends at the key hints; the status bar under them is inverse video too.
+  const hints = plain.findIndex((line) => line.startsWith("Tab/Shift+Tab field"));
+  return {
+    field: FIELD_STATUS.exec(plain[status]!)![1]!,
+    excerpt: /“(.*)$/.exec(row)?.[1]?.replace(/”$/, "") ?? "",
+    marked: runs
+      .slice(status + 1, hints)
+      .flat()
+      .join(" ")
+      .replace(/\s+/g, " ")
+      .trim(),
+  };
+}
+
+/** The marked text is the page's text the field list quotes (the list may cut it short with …). */
+function expectMarkedMatchesList(marked: { excerpt: string; marked: string }) {
+  expect(marked.marked.length).toBeGreaterThan(0);
+  const quoted = marked.excerpt.replace(/…$/, "");
+  expect(quoted.length).toBeGreaterThan(0);
+  if (marked.excerpt.endsWith("…")) expect(marked.marked.startsWith(quoted)).toBe(true);
+  else expect(marked.marked).toBe(quoted);
+}
+
+/** Searches, then opens the first event among the results; returns the screen of the event. */
+async function openFirstEvent(terminal: Terminal, session: string, query: string): Promise<string> {
+  await terminal.waitFor(session, (text) => /1–\d+ of \d+ · newest/.test(text), 20_000);
+  terminal.type(session, "/");
+  await terminal.waitFor(session, (text) => text.includes("▏"));
+  terminal.type(session, query);
+  await terminal.waitFor(
+    session,
+    (text) =>
+      new RegExp(`Search\\s+${query}`).test(text) && /of \d+ · relevance/.test(text) && !text.includes("· …"),
+  );
+  terminal.press(session, "Enter");
+  await terminal.waitFor(session, (text) => selectedRow(text) !== "");
+  for (let step = 0; step < 20 && !/^›\s*event/.test(selectedRow(terminal.capture(session))); step++) {
+    const before = selectedRow(terminal.capture(session));
+    terminal.press(session, "j");
+    await terminal.waitFor(session, (text) => selectedRow(text) !== before);
+  }
+  expect(selectedRow(terminal.capture(session))).toMatch(/event/);
+  terminal.press(session, "Enter");
+  return terminal.waitFor(session, (text) => text.includes("Kind: event"));
+}
 
 describe.skipIf(skip)("the TUI in a real terminal", () => {
   beforeAll(async () => {
@@ -135,6 +198,25 @@ describe.skipIf(skip)("the TUI in a real terminal", () => {
 
     terminal.press(session, "Escape");
     await terminal.waitFor(session, (text) => text.includes("Kind: event"));
+
+    // The page text it was read from, its first field marked in inverse video; Tab marks the next.
+    terminal.type(session, "s");
+    screen = await terminal.waitFor(
+      session,
+      (text) => /^Source( \d+ of \d+)? · /.test(text) && FIELD_STATUS.test(text),
+    );
+    expect(screen.trimEnd().split("\n").length).toBeLessThanOrEqual(24);
+    const firstField = markedField(terminal, session);
+    expect(firstField.field).toBe("1");
+    expectMarkedMatchesList(firstField);
+    terminal.press(session, "Tab");
+    await terminal.waitFor(session, (text) => FIELD_STATUS.exec(text)?.[1] === "2");
+    const secondField = markedField(terminal, session);
+    expectMarkedMatchesList(secondField);
+    expect(secondField.marked).not.toBe(firstField.marked);
+    terminal.press(session, "Escape");
+    await terminal.waitFor(session, (text) => text.includes("Kind: event"));
+
     terminal.press(session, "Escape");
     await terminal.waitFor(session, (text) => /Search\s+armistice/.test(text));
 
@@ -177,6 +259,46 @@ describe.skipIf(skip)("the TUI in a real terminal", () => {
     await terminal.waitFor(session, (text) => text.includes("tui exited with 0"));
   }, 60_000);
 
+  it("shows a document's source in-process in a narrower terminal, marks visible", async () => {
+    const session = terminal.start(
+      tuiCommand(["--server", "http://127.0.0.1:9"], { CORPUS_DATABASE_URL: database }),
+      { columns: 60, rows: 20 },
+    );
+    await openFirstEvent(terminal, session, "armistice");
+    terminal.type(session, "s");
+    const screen = await terminal.waitFor(session, (text) => FIELD_STATUS.test(text), 20_000);
+    expect(screen).toContain("in-process");
+    expect(screen.trimEnd().split("\n").length).toBeLessThanOrEqual(20);
+    expectMarkedMatchesList(markedField(terminal, session));
+    // A field further down the page: the view scrolls to it and marks it.
+    terminal.press(session, "BTab");
+    const last = await terminal.waitFor(session, (text) => FIELD_STATUS.exec(text)?.[1] !== "1");
+    expect(last).toMatch(/line \d+ of \d+/);
+    expectMarkedMatchesList(markedField(terminal, session));
+    terminal.press(session, "C-c");
+    await terminal.waitFor(session, (text) => text.includes("tui exited with 0"));
+  }, 60_000);
+
+  it("names what failed when the server stops answering before the source is asked for", async () => {
+    const own = await startServer();
+    try {
+      const session = terminal.start(tuiCommand(["--server", own.url]));
+      await openFirstEvent(terminal, session, "armistice");
+      own.process.kill("SIGTERM");
+      await new Promise((resolve) => own.process.once("exit", resolve));
+      terminal.type(session, "s");
+      const screen = await terminal.waitFor(session, (text) => text.includes("Could not open the source of"));
+      expect(screen.replace(/\s+/g, " ")).toMatch(/server (stopped answering|did not answer in time)/);
+      // Back on the document, which is asked for again: it says the same, and the TUI still quits cleanly.
+      terminal.press(session, "Escape");
+      await terminal.waitFor(session, (text) => /^Could not open doc:/.test(text));
+      terminal.type(session, "q");
+      await terminal.waitFor(session, (text) => text.includes("tui exited with 0"));
+    } finally {
+      own.process.kill("SIGTERM");
+    }
+  }, 60_000);
+
   it("draws no colour at all with NO_COLOR", async () => {
     const session = terminal.start(tuiCommand(["--server", serverUrl], { NO_COLOR: "1" }));
     await terminal.waitFor(session, (text) => /1–20 of \d+ · newest/.test(text));
@@ -186,6 +308,16 @@ describe.skipIf(skip)("the TUI in a real terminal", () => {
       .flatMap((match) => match[1]!.split(";"))
       .filter((code) => /^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$/.test(code));
     expect(colours).toEqual([]);
+
+    // The marked field of a source page still shows, in inverse video, with no colour.
+    await openFirstEvent(terminal, session, "armistice");
+    terminal.type(session, "s");
+    await terminal.waitFor(session, (text) => FIELD_STATUS.test(text));
+    expectMarkedMatchesList(markedField(terminal, session));
+    const sourceColours = [...terminal.capture(session, true).matchAll(/\u001b\[([\d;]*)m/g)]
+      .flatMap((match) => match[1]!.split(";"))
+      .filter((code) => /^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$/.test(code));
+    expect(sourceColours).toEqual([]);
     terminal.type(session, "q");
     await terminal.waitFor(session, (text) => text.includes("tui exited with 0"));
   }, 30_000);

@@ -356,7 +356,7 @@ describe("keys, help and size", () => {
     await press("\u001b[6~", "\u001b[6~", "\u001b[6~");
     await see("copy (OSC 52) or print");
     fits();
-    expect(frame()).toContain("clear the search box");
+    expect(frame()).toContain("next source page");
     await press(keys.escape);
     await see("1–20 of 28");
   });

@@ -5,6 +5,7 @@ import { DocumentScreen } from "./components/document-screen.js";
 import { EntityScreen } from "./components/entity-screen.js";
 import { HelpScreen, helpLayout } from "./components/help-screen.js";
 import { SearchScreen } from "./components/search-screen.js";
+import { SourceScreen } from "./components/source-screen.js";
 import { StatusBar } from "./components/status-bar.js";
 import type { DataSource } from "./data-source.js";
 import { flattenPaste, splitBurst } from "./key-burst.js";
@@ -28,7 +29,7 @@ type HistoryEntry = { screen: "search" } | (Target & { key: number });
 
 /**
  * The whole TUI: a history of screens (search at the bottom; documents and entities pushed on
- * Enter, popped on Esc), the help overlay, and the status bar. Search state lives here so it
+ * Enter, a document's source text on s; popped on Esc), the help overlay, and the status bar. Search state lives here so it
  * survives a trip into a document and back.
  */
 export function App({ dataSource, clipboard, noColor = false, initialQuery = "" }: AppProps) {
@@ -132,6 +133,10 @@ export function App({ dataSource, clipboard, noColor = false, initialQuery = "" 
         onOpen={open}
         onMessage={setMessage}
       />
+    );
+  else if (top.screen === "source")
+    body = (
+      <SourceScreen key={top.key} id={top.id} dataSource={dataSource} width={width} height={bodyHeight} />
     );
   else
     body = (

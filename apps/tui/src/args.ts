@@ -22,6 +22,8 @@ A query given on the command line is searched at start. When the output is not a
 (a pipe, a file), the TUI prints the first page of results as plain lines and exits.
 
 Keys: "/" search, arrows or j/k move, Enter open, Esc back, "?" all keys, q quit.
+On a document, s shows the page text it was read from with each traced field marked
+(Tab / Shift+Tab next or previous field, n / N the field's next or previous place).
 Environment: NO_COLOR turns colour off; CORPUS_TUI_CLIPBOARD=off never touches the clipboard.`;
 
 export class ArgumentError extends Error {

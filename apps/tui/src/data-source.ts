@@ -1,4 +1,4 @@
-import type { AppRouter, CitationFormat } from "@corpus/api";
+import type { AppRouter, CitationFormat, RouterOutputs } from "@corpus/api";
 import type {
   Document,
   EntityView,
@@ -8,7 +8,13 @@ import type {
   TimelineBucket,
 } from "@corpus/schema";
 import { type TRPCClient, TRPCClientError } from "@trpc/client";
-import { sanitizeDeep } from "./sanitize.js";
+import { sanitizeDeep, sanitizeLine, sanitizeWithOffsets } from "./sanitize.js";
+
+/** A document and the inputs it was read from, each saying whether its page text is stored. */
+export type DocumentWithSources = RouterOutputs["documents"]["get"];
+export type SourceAvailability = DocumentWithSources["sources"][number];
+/** One stored page text and the record's provenance over it: field path to character spans. */
+export type SourceView = RouterOutputs["documents"]["source"];
 
 export type { CitationFormat };
 export const citationFormats: readonly { format: CitationFormat; label: string }[] = [
@@ -30,6 +36,13 @@ export interface DataSource {
   search(query: SearchQueryInput): Promise<SearchResult>;
   timeline(query: SearchQueryInput): Promise<TimelineBucket[]>;
   document(id: string): Promise<Document>;
+  /** The document with the inputs it was read from and whether each one's text is stored. */
+  documentWithSources(id: string): Promise<DocumentWithSources>;
+  /**
+   * The stored page text a record was read from (`contentHash` picks one of its inputs; without
+   * it, the first one stored) and the record's field spans into that text.
+   */
+  source(id: string, contentHash?: string): Promise<SourceView>;
   related(id: string): Promise<RelatedDocument[]>;
   entity(id: string): Promise<EntityView>;
   cite(id: string, format: CitationFormat): Promise<string>;
@@ -59,6 +72,31 @@ function entityProcedure(client: TRPCClient<AppRouter>, id: string) {
   throw new Error(`"${id}" is not a person, organization, topic or region id`);
 }
 
+/**
+ * Sanitizes a source view without breaking its spans: the page text is cleaned the way every
+ * answer is, and each span moves with the characters it marked (a removed escape sequence
+ * before it would otherwise shift every later highlight). Field paths are shown as labels, so
+ * they are cleaned as well; spans that end up empty are dropped.
+ */
+export function sanitizeSourceView(view: SourceView): SourceView {
+  const { text: stored, ...input } = view.source;
+  const { text, offset } = sanitizeWithOffsets(stored);
+  const source = { ...sanitizeDeep(input), text };
+  const record = sanitizeDeep(view.record);
+  if (!view.provenance) return { source, record, provenance: null };
+  const { fields: storedFields, ...rest } = view.provenance;
+  const fields: Record<string, { start: number; end: number }[]> = {};
+  for (const [path, spans] of Object.entries(storedFields)) {
+    const moved = spans
+      .map((span) => ({ start: offset(span.start), end: offset(span.end) }))
+      .filter((span) => span.end > span.start);
+    if (moved.length === 0) continue;
+    const label = sanitizeLine(path);
+    fields[label] = [...(fields[label] ?? []), ...moved];
+  }
+  return { source, record, provenance: { ...sanitizeDeep(rest), fields } };
+}
+
 export function createTrpcDataSource(
   client: TRPCClient<AppRouter>,
   options: { label: string; mode: DataSource["mode"]; close?: () => Promise<void> },
@@ -77,6 +115,14 @@ export function createTrpcDataSource(
     },
     async document(id) {
       return sanitizeDeep((await client.documents.get.query({ id })).document);
+    },
+    async documentWithSources(id) {
+      return sanitizeDeep(await client.documents.get.query({ id }));
+    },
+    async source(id, contentHash) {
+      return sanitizeSourceView(
+        await client.documents.source.query(contentHash === undefined ? { id } : { id, contentHash }),
+      );
     },
     async related(id) {
       return sanitizeDeep(await client.documents.related.query({ id, limit: 20 }));

@@ -153,6 +153,8 @@ export function documentLines(
         "muted",
       );
     }
+    if (document.provenance.some((provenance) => Object.keys(provenance.fields).length > 0))
+      page.paragraph("Press s to see the page text with each traced field marked.", "muted");
   }
   return page.lines;
 }

@@ -12,6 +12,7 @@ export type Scope =
   | "results"
   | "filters"
   | "page"
+  | "source text"
   | "citation";
 
 /** One physical key: a printable character, or a named key from Ink's `Key`, optionally with Ctrl. */
@@ -214,6 +215,48 @@ export const bindings = [
     label: "c",
     description: "cite (BibTeX, RIS, APA…)",
     chords: [{ input: "c" }],
+  },
+  {
+    action: "source",
+    scope: "page",
+    label: "s",
+    description: "page text, fields marked",
+    chords: [{ input: "s" }],
+  },
+  {
+    action: "nextField",
+    scope: "source text",
+    label: "Tab",
+    description: "next traced field",
+    chords: [{ named: "tab", shift: false }],
+  },
+  {
+    action: "previousField",
+    scope: "source text",
+    label: "Shift+Tab",
+    description: "previous traced field",
+    chords: [{ named: "tab", shift: true }],
+  },
+  {
+    action: "nextPlace",
+    scope: "source text",
+    label: "n",
+    description: "next place of the field",
+    chords: [{ input: "n" }],
+  },
+  {
+    action: "previousPlace",
+    scope: "source text",
+    label: "N",
+    description: "previous place",
+    chords: [{ input: "N" }],
+  },
+  {
+    action: "nextSource",
+    scope: "source text",
+    label: "s",
+    description: "next source page",
+    chords: [{ input: "s" }],
   },
   {
     action: "copy",

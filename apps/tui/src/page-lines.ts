@@ -1,13 +1,27 @@
 import { wrapText } from "./format.js";
 
-/** Where a link goes: a document or an entity (person, organization, topic, region). */
-export type Target = { screen: "document"; id: string } | { screen: "entity"; id: string };
+/**
+ * Where a link goes: a document or an entity (person, organization, topic, region), or the
+ * stored page text a document was read from.
+ */
+export type Target =
+  | { screen: "document"; id: string }
+  | { screen: "entity"; id: string }
+  | { screen: "source"; id: string };
+
+/** A half-open range [start, end) of UTF-16 code units (JavaScript string offsets). */
+export interface TextRange {
+  start: number;
+  end: number;
+}
 
 /** One screen line of a document or entity page, already wrapped to the width. */
 export interface PageLine {
   text: string;
   style?: "title" | "heading" | "muted";
   link?: Target;
+  /** Parts of `text` shown marked (inverse video): the characters a field was read from. */
+  marks?: readonly TextRange[];
 }
 
 /** Builds page lines, wrapping text to the width; the builders below only say what to show. */

@@ -21,11 +21,55 @@ const ESCAPE_SEQUENCES = [
 // isolates that can make text read differently from what it is ("Trojan Source").
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
+/** `sanitizeBlock`'s replacements, in order; `sanitizeWithOffsets` applies the same list. */
+const BLOCK_STEPS: readonly { pattern: RegExp; replacement: string }[] = [
+  { pattern: /\r\n?/g, replacement: "\n" },
+  ...ESCAPE_SEQUENCES.map((pattern) => ({ pattern, replacement: "" })),
+  { pattern: CONTROL_CHARACTERS, replacement: "" },
+  { pattern: /\t/g, replacement: "  " },
+];
+
 /** Removes escape sequences and control characters; keeps newlines and turns tabs into spaces. */
 export function sanitizeBlock(text: string): string {
-  let result = text.replace(/\r\n?/g, "\n");
-  for (const pattern of ESCAPE_SEQUENCES) result = result.replace(pattern, "");
-  return result.replace(CONTROL_CHARACTERS, "").replace(/\t/g, "  ");
+  let result = text;
+  for (const step of BLOCK_STEPS) result = result.replace(step.pattern, step.replacement);
+  return result;
+}
+
+/**
+ * `sanitizeBlock`, and where each offset of the input ended up in the output. Provenance spans
+ * index into a source text as stored; once sanitizing removes or widens characters, a span has
+ * to move with the text, or it would mark the wrong characters. `offset(index)` takes an input
+ * offset (0 to `text.length`) to the output's; an offset inside something removed goes to where
+ * the removal happened.
+ */
+export function sanitizeWithOffsets(text: string): { text: string; offset(index: number): number } {
+  const clampInput = (index: number) => Math.max(0, Math.min(text.length, Math.trunc(index)));
+  if (sanitizeBlock(text) === text) return { text, offset: clampInput };
+  // positions[i]: where input offset i is in the text as sanitized so far.
+  let positions = Int32Array.from({ length: text.length + 1 }, (_, index) => index);
+  let current = text;
+  for (const step of BLOCK_STEPS) {
+    const moved = new Int32Array(current.length + 1);
+    let output = "";
+    let read = 0;
+    let matched = false;
+    for (const match of current.matchAll(step.pattern)) {
+      matched = true;
+      const start = match.index;
+      for (let index = read; index < start; index++) moved[index] = output.length + (index - read);
+      output += current.slice(read, start);
+      for (let index = start; index < start + match[0].length; index++) moved[index] = output.length;
+      output += step.replacement;
+      read = start + match[0].length;
+    }
+    if (!matched) continue;
+    for (let index = read; index <= current.length; index++) moved[index] = output.length + (index - read);
+    output += current.slice(read);
+    positions = positions.map((position) => moved[position]!);
+    current = output;
+  }
+  return { text: current, offset: (index) => positions[clampInput(index)]! };
 }
 
 /** As `sanitizeBlock`, on one line: runs of whitespace (newlines included) become one space. */

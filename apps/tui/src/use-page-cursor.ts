@@ -25,9 +25,12 @@ export function usePageCursor(lines: readonly PageLine[], height: number, place?
   const cursor = clamp(cursorRef.current);
 
   useEffect(() => {
+    // The cursor as it is when React applies this, not as it was when the effect was queued:
+    // a jump that sets the view and the cursor at once must not be undone by an older effect.
     setTop((current) => {
-      if (cursor < current) return cursor;
-      if (cursor >= current + height) return cursor - height + 1;
+      const now = Math.max(0, Math.min(last, cursorRef.current));
+      if (now < current) return now;
+      if (now >= current + height) return now - height + 1;
       return Math.min(current, Math.max(0, lines.length - height));
     });
   }, [cursor, height, lines.length]);
@@ -42,6 +45,12 @@ export function usePageCursor(lines: readonly PageLine[], height: number, place?
     const step = Math.max(1, height - 1) * direction;
     setTop((top) => Math.max(0, Math.min(Math.max(0, lines.length - height), top + step)));
     moveTo(current + step);
+  };
+  /** The cursor to `index`, with a third of a screen of context above it, as a pager's search does. */
+  const jumpTo = (index: number) => {
+    const target = clamp(index);
+    setTop(Math.max(0, Math.min(Math.max(0, lines.length - height), target - Math.floor(height / 3))));
+    moveTo(target);
   };
   const findLink = (from: number, step: 1 | -1) => {
     for (let index = from + step; index >= 0 && index <= last; index += step)
@@ -65,5 +74,5 @@ export function usePageCursor(lines: readonly PageLine[], height: number, place?
     return true;
   };
 
-  return { cursor, top, handleKey, cursorRef };
+  return { cursor, top, handleKey, jumpTo, cursorRef };
 }

@@ -63,6 +63,10 @@ export function DocumentScreen({
       setCiting(true);
       return true;
     }
+    if (fetched.state === "done" && matches("source", input, key)) {
+      onOpen({ screen: "source", id });
+      return true;
+    }
     const outcome = page.handleKey(input, key);
     if (typeof outcome === "object") onOpen(outcome);
     return outcome !== false;
@@ -101,7 +105,7 @@ export function DocumentScreen({
       </Text>
       <PageView lines={lines} top={page.top} cursor={page.cursor} height={pageHeight} width={width} />
       <Text wrap="truncate-end" dimColor={theme.dim}>
-        Tab next link · Enter open · c cite · Esc back
+        Tab next link · Enter open · s source · c cite · Esc back
       </Text>
     </Box>
   );
