@@ -199,6 +199,9 @@ describe.skipIf(missing !== null)(
       }
       // The test means something only if some marks start out of sight.
       expect(belowTheFold).toBeGreaterThan(0);
+      // The notice quotes the characters marked, not a value the record may hold from elsewhere.
+      const marked = ((await page.locator("mark#selected").textContent()) ?? "").replace(/\s+/g, " ").trim();
+      expect(await page.locator("p.notice").first().textContent()).toContain(`“${marked.slice(0, 200)}`);
       await page.screenshot({ path: join(artifacts, "6-source-field.png") });
       await context.close();
     });

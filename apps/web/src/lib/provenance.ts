@@ -15,7 +15,7 @@ export interface TextSegment {
 export function segmentText(text: string, spans: readonly Span[]): TextSegment[] {
   const segments: TextSegment[] = [];
   let position = 0;
-  for (const span of mergeSpans(spans, text.length)) {
+  for (const span of mergeSpans(spans, text)) {
     if (span.start > position)
       segments.push({ text: text.slice(position, span.start), highlighted: false, start: position });
     segments.push({ text: text.slice(span.start, span.end), highlighted: true, start: span.start });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { describeFieldPath, fieldValueAtPath } from "@corpus/schema";
+import { describeFieldPath, fieldValueAtPath, mergeSpans } from "@corpus/schema";
 import { ApiProblemNotice } from "@/components/api-problem";
 import { ScrollToMark } from "@/components/scroll-to-mark";
 import { documentPath, slugFromSegment } from "@/lib/ids";
@@ -40,6 +40,16 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const fields = Object.entries(provenance?.fields ?? {}).filter(([, spans]) => spans.length > 0);
   const selected = fields.find(([path]) => path === field);
   const segments = segmentText(source.text, selected?.[1] ?? []);
+  // The notice quotes this page's own characters: the record's value may differ (an honorific
+  // dropped, a value from another input), and is then named beside them, not claimed as marked.
+  const firstSpan = selected ? mergeSpans(selected[1], source.text)[0] : undefined;
+  const quoted = firstSpan
+    ? source.text
+        .slice(firstSpan.start, Math.min(firstSpan.end, firstSpan.start + 200))
+        .replace(/\s+/g, " ")
+        .trim()
+    : undefined;
+  const recordValue = selected && record ? fieldValueAtPath(record.document, selected[0]) : undefined;
   const sourceQuery = `&source=${source.contentHash}`;
   let firstMark = true;
   return (
@@ -98,8 +108,10 @@ export default async function SourcePage({ params, searchParams }: Props) {
           {selected ? (
             <p className="notice" aria-live="polite">
               <strong>{describeFieldPath(selected[0])}</strong>
-              {record ? <>: “{fieldValueAtPath(record.document, selected[0]) ?? "(no value)"}”</> : null} is
-              marked below.
+              {quoted ? <>: “{quoted}”</> : null} is marked below.
+              {recordValue && quoted && recordValue.replace(/\s+/g, " ").trim() !== quoted ? (
+                <> The record holds “{recordValue}”.</>
+              ) : null}
             </p>
           ) : (
             <p className="notice">Choose a field to mark the characters it was read from.</p>
