@@ -356,6 +356,34 @@ describe.skipIf(missing !== null)(
       await page.context().close();
     });
 
+    it("downloads the documents of a search as CSV and NDJSON, from a link on the search page", async () => {
+      const page = await newPage();
+      await page.goto(`${webUrl}/?q=ceasefire&kind=publication`);
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("link", { name: "CSV", exact: true }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe("corpus-search.csv");
+      await page.context().close();
+      const csv = await fetch(`${webUrl}/export?q=ceasefire&kind=publication&format=csv`);
+      expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
+      const rows = (await csv.text()).trim().split("\r\n");
+      const ndjson = await (await fetch(`${webUrl}/export?q=ceasefire&kind=publication`)).text();
+      const records = ndjson
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line));
+      expect(records.length).toBeGreaterThan(0);
+      expect(records.every((record) => record.kind === "publication")).toBe(true);
+      expect(rows.length).toBe(records.length + 1);
+      // As many as the search finds, in the order it shows them.
+      const search = await fetch(
+        `${apiUrl}/api/v1/documents/search?q=ceasefire&kind=publication&limit=100&facets=false`,
+      );
+      const hits = ((await search.json()) as { hits: { document: { id: string } }[] }).hits;
+      expect(records.map((record) => record.id)).toEqual(hits.map((hit) => hit.document.id));
+    });
+
     it("serves an Atom feed twin of a search", async () => {
       const response = await fetch(`${webUrl}/feed?q=ceasefire`);
       expect(response.headers.get("content-type")).toMatch(/application\/atom\+xml/);
@@ -371,7 +399,10 @@ describe.skipIf(missing !== null)(
       await page.goto(`${deadApi.url}/?q=ceasefire`);
       await expect.poll(() => page.getByRole("alert").first().textContent()).toMatch(/API is not answering/);
       await page.screenshot({ path: join(artifacts, "7-api-down.png"), fullPage: true });
-      expect(apiUrl).toMatch(/^http:/);
+      // A download asked for then is a short message saying why, not an empty file.
+      const download = await fetch(`${deadApi.url}/export?q=ceasefire&format=csv`);
+      expect(download.status).toBe(502);
+      expect(await download.text()).toMatch(/not answering/i);
     });
   },
 );

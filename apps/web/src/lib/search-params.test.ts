@@ -8,6 +8,7 @@ import {
   toSearchParams,
   toSearchQuery,
   withDateBucket,
+  toRestExportParams,
   withKeptEntities,
 } from "./search-params";
 
@@ -114,5 +115,21 @@ describe("filters on merged entities", () => {
     expect(kept?.after).toEqual([]);
     expect(withKeptEntities(state, undefined)).toBeNull();
     expect(withKeptEntities(state, [{ from: "person:someone-else", to: "person:frank-aum" }])).toBeNull();
+  });
+});
+
+describe("the export of a search", () => {
+  it("asks the API's REST export for the same documents, in the order shown, without paging", () => {
+    const state = parseSearchState({
+      q: "truce",
+      kind: ["event", "publication"],
+      person: "frank-aum",
+      from: "2021",
+      sort: "newest",
+      after: "a-cursor",
+    });
+    expect(toRestExportParams(state, "csv").toString()).toBe(
+      "format=csv&text=truce&sort=newest&kind=event&kind=publication&person=person%3Afrank-aum&from=2021",
+    );
   });
 });

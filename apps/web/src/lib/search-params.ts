@@ -86,6 +86,22 @@ export function toSearchQuery(
   };
 }
 
+/**
+ * The API's REST export parameters for a search (/api/v1/documents/export): every filter of the
+ * state, sorted as shown, without paging.
+ */
+export function toRestExportParams(state: SearchState, format: "csv" | "ndjson"): URLSearchParams {
+  const query = toSearchQuery(state, { facets: false });
+  const params = new URLSearchParams({ format });
+  if (query.text) params.set("text", query.text);
+  if (query.mode === "advanced") params.set("mode", "advanced");
+  if (query.sort) params.set("sort", query.sort);
+  for (const [name, value] of Object.entries(query.filters ?? {})) {
+    for (const item of Array.isArray(value) ? value : [value]) params.append(name, String(item));
+  }
+  return params;
+}
+
 /** URL parameters for a state, in a stable order so equal searches have equal URLs. */
 export function toSearchParams(state: SearchState): URLSearchParams {
   const params = new URLSearchParams();

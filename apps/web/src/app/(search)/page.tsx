@@ -20,6 +20,9 @@ import {
 import { chooseBucket } from "@/lib/timeline";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
+// The API's export stops at this many documents unless asked for more (its `max` default).
+const EXPORT_MAX = 100_000;
+
 // Every search calls the API at request time; nothing here can be built ahead.
 export const dynamic = "force-dynamic";
 
@@ -62,6 +65,8 @@ export default async function SearchPage({ searchParams }: Props) {
   if (kept) redirect(searchHref(kept));
   const feedQuery = toSearchParams({ ...state, after: [] }).toString();
   const exploreHref = searchHref({ ...state, after: [] }, "/explore");
+  const exportHref = (format: "csv" | "ndjson") =>
+    `/export?${new URLSearchParams([...toSearchParams({ ...state, after: [] }), ["format", format]])}`;
   return (
     <>
       <h1>Search the library</h1>
@@ -97,6 +102,21 @@ export default async function SearchPage({ searchParams }: Props) {
         <a href={`/feed${feedQuery ? `?${feedQuery}` : ""}`} type="application/atom+xml">
           Follow this search (Atom feed)
         </a>
+        {search.ok && search.data.total > 0 ? (
+          <>
+            {" "}
+            · Download{" "}
+            {search.data.total > EXPORT_MAX ? `the first ${EXPORT_MAX.toLocaleString("en")}` : "these"}{" "}
+            {search.data.total === 1 ? "document" : "documents"}:{" "}
+            <a href={exportHref("csv")} download>
+              CSV
+            </a>{" "}
+            ·{" "}
+            <a href={exportHref("ndjson")} download>
+              NDJSON
+            </a>
+          </>
+        ) : null}
       </p>
     </>
   );
