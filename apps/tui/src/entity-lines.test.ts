@@ -34,4 +34,14 @@ describe("entity page lines", () => {
       expect.stringMatching(/→ event 2023-07-27\s+Armistice at Seventy: A Panel$/),
     );
   });
+
+  it("lists people who may be this one written another way, each a link to their page", async () => {
+    const view = await library.entity(ids.aum);
+    const other = { id: "person:aum-frank", kind: "person" as const, name: "Aum Frank", documentCount: 2 };
+    const lines = entityLines({ ...view, possibleDuplicates: [other] }, 80);
+    const heading = lines.findIndex((line) => line.text.startsWith("May be the same person"));
+    expect(heading).toBeGreaterThan(0);
+    expect(lines[heading + 1]?.text).toMatch(/Aum Frank \(2\)$/);
+    expect(lines[heading + 1]?.link).toEqual({ screen: "entity", id: other.id });
+  });
 });

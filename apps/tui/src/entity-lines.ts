@@ -39,6 +39,12 @@ export function entityLines(view: EntityView, width: number): PageLine[] {
   const line = sparkline(view.timeline, Math.max(10, width - 20));
   if (line) page.exactField("By year", `${line.from} ${line.line} ${line.to}`);
 
+  if (view.possibleDuplicates?.length) {
+    // Names in another order or with a middle name more or less: one person or two, not merged.
+    page.heading("May be the same person (not merged)");
+    for (const other of view.possibleDuplicates)
+      page.link(`${sanitizeLine(other.name)} (${other.documentCount})`, entityTarget(other.id));
+  }
   if (view.positions.length > 0) {
     page.heading("Titles and affiliations held");
     for (const position of view.positions) {

@@ -353,6 +353,10 @@ describe.skipIf(missing !== null)(
       expect(await group.getByRole("link").allTextContents()).toEqual(["Ana Maria Ruiz", "Ana Ruiz"]);
       await group.getByRole("link", { name: "Ana Ruiz", exact: true }).click();
       await page.waitForURL(/\/people\/ana-ruiz$/);
+      // Her page names the other spelling, linked.
+      const note = page.getByRole("complementary", { name: "Possibly the same person" });
+      await note.getByRole("link", { name: "Ana Maria Ruiz" }).click();
+      await page.waitForURL(/\/people\/ana-maria-ruiz$/);
       await page.context().close();
     });
 

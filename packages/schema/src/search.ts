@@ -194,6 +194,17 @@ export const entityCountSchema = z
 
 export type EntityCount = z.infer<typeof entityCountSchema>;
 
+export const entityListItemSchema = z
+  .strictObject({
+    id: idSchema,
+    kind: z.enum(["person", "organization", "topic", "region"]),
+    name: z.string(),
+    documentCount: z.int().min(0),
+  })
+  .meta({ id: "EntityListItem" });
+
+export type EntityListItem = z.infer<typeof entityListItemSchema>;
+
 export const entityViewSchema = z
   .strictObject({
     entity: entitySchema,
@@ -215,6 +226,11 @@ export const entityViewSchema = z
     topics: z.array(entityCountSchema),
     regions: z.array(entityCountSchema),
     timeline: z.array(timelineBucketSchema),
+    /**
+     * For people: others whose names may be this person written another way (another order, a
+     * middle name or initial more or less). Not merged: for a reader or an editor to judge.
+     */
+    possibleDuplicates: z.array(entityListItemSchema).optional(),
   })
   .meta({
     id: "EntityView",
@@ -222,17 +238,6 @@ export const entityViewSchema = z
   });
 
 export type EntityView = z.infer<typeof entityViewSchema>;
-
-export const entityListItemSchema = z
-  .strictObject({
-    id: idSchema,
-    kind: z.enum(["person", "organization", "topic", "region"]),
-    name: z.string(),
-    documentCount: z.int().min(0),
-  })
-  .meta({ id: "EntityListItem" });
-
-export type EntityListItem = z.infer<typeof entityListItemSchema>;
 
 export const relatedDocumentSchema = z
   .strictObject({

@@ -147,6 +147,25 @@ export async function EntityPage({ kind, segment }: { kind: EntityKind; segment:
           Search within them
         </Link>
       </p>
+      {view.possibleDuplicates?.length ? (
+        <aside className="notice small" aria-label="Possibly the same person">
+          May be the same person as{" "}
+          {view.possibleDuplicates.map((other, index) => (
+            <span key={other.id}>
+              {index > 0 ? ", " : ""}
+              <Link href={entityPath(other.id) ?? "/people"} prefetch={false}>
+                {other.name}
+              </Link>{" "}
+              ({plural(other.documentCount, "document")})
+            </span>
+          ))}
+          : the same names in another order, or with a middle name more or less.{" "}
+          <Link href="/people/duplicates" prefetch={false}>
+            Not merged
+          </Link>
+          , since such names can also be two people.
+        </aside>
+      ) : null}
       <EntityFacts view={view} />
       {view.timeline.length ? (
         <section aria-labelledby="timeline-heading">

@@ -673,11 +673,16 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
         ["Ana Maria Ruiz", "Ana Ruiz"],
         ["Li Wei", "Wei Li"],
       ]);
+      // Each one's page names the other; a name standing alone names nobody.
+      const page = await store.entity(createPersonId("Wei Li"));
+      expect(page?.possibleDuplicates?.map((item) => item.name)).toEqual(["Li Wei"]);
+      expect((await store.entity(createPersonId("Frank Aum")))?.possibleDuplicates).toBeUndefined();
       const first = await store.possibleDuplicates({ limit: 1 });
       const second = await store.possibleDuplicates({ limit: 1, cursor: first.nextCursor! });
       expect([...first.groups, ...second.groups]).toEqual(all.groups);
       expect(second.nextCursor).toBeNull();
       await store.mergeEntities(createPersonId("Ana Ruiz"), createPersonId("Ana Maria Ruiz"));
+      expect((await store.entity(createPersonId("Ana Ruiz")))?.possibleDuplicates).toBeUndefined();
       const after = await store.possibleDuplicates();
       expect(after.groups.map((group) => group.map((item) => item.id))).toEqual([
         [createPersonId("Li Wei"), createPersonId("Wei Li")],

@@ -73,3 +73,34 @@ export async function possibleDuplicatePeople(
     nextCursor: offset + limit < groups.length ? String(offset + limit) : null,
   };
 }
+
+/**
+ * The people who may be this person written another way: the group `groupPossibleDuplicates`
+ * would put them in, found without reading every person. Both of its keys need the same first
+ * and last word, so only names holding both are read (two substring tests on the name key).
+ */
+export async function possibleDuplicatesOf(
+  reader: Executor,
+  index: FacetIndex,
+  person: { id: string; name: string },
+): Promise<EntityListItem[]> {
+  const words = personNameKey(person.name).split("-").filter(Boolean);
+  if (words.length < 2) return [];
+  const rows = await reader.all<{ id: string; name: string }>(
+    "SELECT id, name FROM entities WHERE kind = 'person' AND id <> ? AND name_key LIKE ? AND name_key LIKE ? LIMIT 200",
+    [person.id, `%${words[0]}%`, `%${words.at(-1)}%`],
+  );
+  if (rows.length === 0) return [];
+  // A few people: counted one by one, not by a pass over every document.
+  const withCounts = [person, ...rows].map((row) => ({
+    id: row.id,
+    kind: "person" as const,
+    name: row.name,
+    documentCount:
+      index.lookup("person", row.id) === undefined ? 0 : index.valueSet("person", [row.id]).count(),
+  }));
+  const group = groupPossibleDuplicates(withCounts).find((members) =>
+    members.some((member) => member.id === person.id),
+  );
+  return (group ?? []).filter((member) => member.id !== person.id);
+}

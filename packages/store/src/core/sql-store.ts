@@ -17,7 +17,7 @@ import type {
 } from "../store.js";
 import { aliasTargets } from "./aliases.js";
 import type { SqlDriver } from "./driver.js";
-import { possibleDuplicatePeople } from "./duplicates.js";
+import { possibleDuplicatePeople, possibleDuplicatesOf } from "./duplicates.js";
 import { FacetIndex, type IndexDocumentRow, type IndexRefRow, type IndexSource } from "./facet-index.js";
 import { SearchEngine, type SearchTuning } from "./search.js";
 import {
@@ -241,10 +241,14 @@ export class SqlStore implements Store {
 
   /** An id merged away or named as an alias (decision 0025) shows the entity it now belongs to. */
   async entity(id: string) {
-    const view = await entityView(this.driver, this.index, id);
-    if (view || id.startsWith("doc:")) return view;
-    const kept = (await aliasTargets(this.driver, [id])).get(id);
-    return kept ? entityView(this.driver, this.index, kept) : null;
+    let view = await entityView(this.driver, this.index, id);
+    if (!view && !id.startsWith("doc:")) {
+      const kept = (await aliasTargets(this.driver, [id])).get(id);
+      if (kept) view = await entityView(this.driver, this.index, kept);
+    }
+    if (view?.entity.kind !== "person") return view;
+    const others = await possibleDuplicatesOf(this.driver, this.index, view.entity);
+    return others.length > 0 ? { ...view, possibleDuplicates: others } : view;
   }
 
   listEntities(options: ListEntitiesOptions) {
