@@ -677,6 +677,8 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
       const page = await store.entity(createPersonId("Wei Li"));
       expect(page?.possibleDuplicates?.map((item) => item.name)).toEqual(["Li Wei"]);
       expect((await store.entity(createPersonId("Frank Aum")))?.possibleDuplicates).toBeUndefined();
+      const middle = await store.entity(createPersonId("Ana Maria Ruiz"));
+      expect(middle?.possibleDuplicates?.map((item) => item.id)).toEqual([createPersonId("Ana Ruiz")]);
       const first = await store.possibleDuplicates({ limit: 1 });
       const second = await store.possibleDuplicates({ limit: 1, cursor: first.nextCursor! });
       expect([...first.groups, ...second.groups]).toEqual(all.groups);
