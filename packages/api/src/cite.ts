@@ -1,4 +1,4 @@
-import type { Document, PartialDate } from "@corpus/schema";
+import { type Document, foldLatinLetters, type PartialDate } from "@corpus/schema";
 import citationJs from "@citation-js/core";
 import citationName from "@citation-js/name";
 import "@citation-js/plugin-bibtex";
@@ -136,42 +136,12 @@ const genreLabels = new Set(
 );
 
 /**
- * Latin letters that Unicode does not decompose into a base letter and a mark, so NFKD alone
- * would drop them from a key ("Dahl-Sørensen" became "DahlSrensen").
- */
-const latinLetters: Record<string, string> = {
-  ø: "o",
-  Ø: "O",
-  æ: "ae",
-  Æ: "Ae",
-  œ: "oe",
-  Œ: "Oe",
-  ß: "ss",
-  ẞ: "Ss",
-  đ: "d",
-  Đ: "D",
-  ð: "d",
-  Ð: "D",
-  ł: "l",
-  Ł: "L",
-  þ: "th",
-  Þ: "Th",
-  ı: "i",
-  ħ: "h",
-  Ħ: "H",
-  ŋ: "ng",
-  Ŋ: "Ng",
-};
-
-/**
  * The ASCII letters and digits of each word, as BibTeX keys hold them ("Hadžić" -> "Hadzic").
  * Apostrophes split words as citation-js splits them ("Colombia's" -> "Colombia", "s") unless
  * `joinApostrophes` ("Colombia's" -> "Colombias").
  */
 function keyWords(text: string, joinApostrophes = false): string[] {
-  const folded = text
-    .normalize("NFKD")
-    .replace(/[^\u0000-\u007f]/g, (letter) => latinLetters[letter] ?? letter);
+  const folded = foldLatinLetters(text.normalize("NFKD"));
   return (joinApostrophes ? folded.replace(/['\u2019]/g, "") : folded)
     .replace(/[^\u0000-\u007f]+/g, "")
     .split(/[^A-Za-z0-9_]+/)

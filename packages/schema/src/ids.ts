@@ -50,7 +50,8 @@ export const regionIdSchema = idSchema.refine(
 );
 
 // Latin letters that Unicode does not decompose into a base letter and an accent, so NFKD
-// alone would keep "Sørensen" and "Sorensen" apart.
+// alone would keep "Sørensen" and "Sorensen" apart. Ids are built from these: adding a letter
+// changes the ids of names that hold it (decision 0003), so the list only grows with a migration.
 const foldedLetters: Record<string, string> = {
   ø: "o",
   æ: "ae",
@@ -61,7 +62,20 @@ const foldedLetters: Record<string, string> = {
   þ: "th",
   ð: "d",
   ı: "i",
+  Ø: "O",
+  Æ: "Ae",
+  Œ: "Oe",
+  ẞ: "Ss",
+  Đ: "D",
+  Ł: "L",
+  Þ: "Th",
+  Ð: "D",
 };
+
+/** Spells the Latin letters NFKD does not decompose (ø, æ, ß, ł, ...) in ASCII, keeping case. */
+export function foldLatinLetters(text: string): string {
+  return text.replace(/[øæœßđłþðıØÆŒẞĐŁÞÐ]/g, (letter) => foldedLetters[letter] ?? letter);
+}
 
 /** Lowercase, accents folded, anything but letters and digits collapsed to single hyphens. */
 export function slugify(text: string, maxLength = 80): string {
