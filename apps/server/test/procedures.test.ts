@@ -271,6 +271,12 @@ describe("admin", () => {
     });
     expect(declaring.merged).toEqual([{ into: a.id, from: c.id }]);
     expect(await statusOf(admin.admin.merge.mutate({ into: a.id, from: "person:never-existed" }))).toBe(404);
+    // Names that share nothing: refused as a likely mistyped id (400), done with force.
+    const stranger = { id: createPersonId("Zed Quorum"), kind: "person", name: "Zed Quorum" };
+    await admin.admin.ingest.mutate({ records: [stranger] });
+    expect(await statusOf(admin.admin.merge.mutate({ into: a.id, from: stranger.id }))).toBe(400);
+    expect(await client.people.get.query({ id: stranger.id })).toMatchObject({ entity: { id: stranger.id } });
+    expect((await admin.admin.merge.mutate({ into: a.id, from: stranger.id, force: true })).id).toBe(a.id);
 
     expect(await admin.admin.delete.mutate({ ids: [id] })).toEqual({ deleted: 1 });
     expect(await statusOf(client.documents.get.query({ id }))).toBe(404);

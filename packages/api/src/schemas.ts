@@ -205,7 +205,14 @@ export const deleteInputSchema = z
   .meta({ id: "DeleteInput" });
 
 export const mergeInputSchema = z
-  .strictObject({ into: idSchema, from: idSchema })
+  .strictObject({
+    into: idSchema,
+    from: idSchema,
+    force: z
+      .boolean()
+      .default(false)
+      .describe("Merge even when the two names share no word (refused otherwise: a merge sticks)."),
+  })
   .refine((input) => input.into !== input.from, {
     message: "cannot merge an entity into itself",
     path: ["from"],

@@ -8,6 +8,7 @@ export * from "./event.js";
 export * from "./field-paths.js";
 export * from "./ids.js";
 export * from "./issue.js";
+export * from "./names.js";
 export * from "./partial-date.js";
 export * from "./provenance.js";
 export * from "./publication.js";

@@ -1,4 +1,4 @@
-import { type CorpusRecord, titleKey } from "@corpus/schema";
+import { type CorpusRecord, namesLookAlike } from "@corpus/schema";
 import { type Command, EXIT_OK, EXIT_PARTIAL, UsageError } from "../command.js";
 import { parseArguments, printable } from "../lib/arguments.js";
 import { openLibrary } from "../lib/library.js";
@@ -74,39 +74,6 @@ export const mergeCommand: Command = {
   },
 };
 
-const FILLER_WORDS = new Set(["of", "the", "and", "for", "on", "in", "de", "la", "al", "el"]);
-
 function nameOf(record: CorpusRecord): string {
   return "name" in record ? record.name : record.id;
-}
-
-/** The words that say something about a name: no filler, no single letters. */
-function nameWords(name: string): string[] {
-  return titleKey(name)
-    .split("-")
-    .filter((word) => word.length > 1 && !FILLER_WORDS.has(word));
-}
-
-/**
- * Whether two entities could plausibly be one: any of their names (aliases included) share a word,
- * or one is the other's initials ("USIP" for "United States Institute of Peace"). A guard against
- * a mistyped id, not a judgement: `--force` overrides it.
- */
-export function namesLookAlike(left: CorpusRecord, right: CorpusRecord): boolean {
-  const namesOf = (record: CorpusRecord) => [
-    nameOf(record),
-    ...("aliases" in record && Array.isArray(record.aliases) ? record.aliases : []),
-  ];
-  const initials = (words: string[]) => words.map((word) => word[0]).join("");
-  for (const leftName of namesOf(left))
-    for (const rightName of namesOf(right)) {
-      const leftWords = nameWords(leftName);
-      const rightWords = nameWords(rightName);
-      if (leftWords.some((word) => rightWords.includes(word))) return true;
-      if (leftWords.length === 1 && rightWords.length > 2 && leftWords[0] === initials(rightWords))
-        return true;
-      if (rightWords.length === 1 && leftWords.length > 2 && rightWords[0] === initials(leftWords))
-        return true;
-    }
-  return false;
 }

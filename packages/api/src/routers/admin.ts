@@ -1,4 +1,4 @@
-import { isEntity, recordSchema } from "@corpus/schema";
+import { isEntity, namesLookAlike, recordSchema } from "@corpus/schema";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import {
   auditEntrySchema,
@@ -69,6 +69,12 @@ export const adminRouter = {
         throw new TRPCError({
           code: "BAD_REQUEST",
           message: `Only two entities of the same kind can be merged: "${input.into}" is a ${into.kind}, "${input.from}" is a ${from.kind}.`,
+        });
+      }
+      if (!input.force && !namesLookAlike(into, from)) {
+        throw new TRPCError({
+          code: "BAD_REQUEST",
+          message: `"${into.name}" (${input.into}) and "${from.name}" (${input.from}) share no word of their names: a merge sticks, so check both ids, and send force: true if they are one.`,
         });
       }
       const merged = await ctx.store.mergeEntities(input.into, input.from);

@@ -1,11 +1,11 @@
-import type { CorpusRecord } from "@corpus/schema";
 import { describe, expect, it } from "vitest";
-import { namesLookAlike } from "./merge.js";
+import { namesLookAlike } from "./names.js";
+import type { CorpusRecord } from "./record.js";
 
 const entity = (kind: string, name: string, aliases: string[] = []) =>
   ({ id: `${kind}:x`, kind, name, aliases, provenance: [] }) as unknown as CorpusRecord;
 
-describe("corpus merge: the guard against a mistyped id", () => {
+describe("namesLookAlike: the guard against merging under a mistyped id", () => {
   it("lets through names that share a word, in any order, or an alias that does", () => {
     expect(namesLookAlike(entity("person", "Seo Min-ji"), entity("person", "Min-ji Seo"))).toBe(true);
     expect(namesLookAlike(entity("person", "Andrés F. Castillo"), entity("person", "Andres Castillo"))).toBe(
