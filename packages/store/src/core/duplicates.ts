@@ -2,6 +2,8 @@ import { type EntityListItem, personNameKey } from "@corpus/schema";
 import type { Executor } from "./driver.js";
 import type { FacetIndex } from "./facet-index.js";
 import type { PossibleDuplicatesPage } from "../store.js";
+import { InvalidCursorError } from "./search.js";
+import { nameKey } from "./write.js";
 
 /**
  * Groups of people whose names meet under a looser key than their ids (decision 0013): the same
@@ -43,15 +45,22 @@ export function groupPossibleDuplicates<Person extends { id: string; name: strin
     .sort((left, right) => byWeight(left[0]!, right[0]!));
 }
 
-/** One page of the library's possible duplicate people; the cursor is an offset into the groups. */
+/**
+ * One page of the library's possible duplicate people; the cursor is an offset into the groups.
+ * Each page reads every person again (nothing is cached: entity writes leave no change mark), so a
+ * write between pages can shift a group onto the next page or the one before.
+ */
 export async function possibleDuplicatePeople(
   reader: Executor,
   index: FacetIndex,
   options: { limit?: number; cursor?: string },
 ): Promise<PossibleDuplicatesPage> {
   await index.refresh();
-  const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
-  const offset = options.cursor ? Number.parseInt(options.cursor, 10) || 0 : 0;
+  // The API bounds a page; the CLI asks for every group at once (one pass over the people).
+  const limit = Math.max(options.limit ?? 50, 1);
+  if (options.cursor !== undefined && !/^\d{1,9}$/.test(options.cursor))
+    throw new InvalidCursorError("this cursor does not belong to this list; start again without a cursor");
+  const offset = options.cursor ? Number(options.cursor) : 0;
   const rows = await reader.all<{ id: string; name: string }>(
     "SELECT id, name FROM entities WHERE kind = 'person' ORDER BY id",
     [],
@@ -86,7 +95,14 @@ export async function possibleDuplicatesOf(
   index: FacetIndex,
   person: { id: string; name: string },
 ): Promise<EntityListItem[]> {
-  const words = personNameKey(person.name).split("-").filter(Boolean);
+  // Words as the name_key column folds them (accents and case only; "ø" and "’" stay), so that
+  // every range and pattern below can meet the column; the grouping then uses personNameKey.
+  const all = nameKey(person.name)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  const words = all.filter(
+    (word, position) => !(word.length === 1 && position > 0 && position < all.length - 1),
+  );
   if (words.length < 2) return [];
   const last = words.at(-1)!;
   const ranges = words.map((word, position) => ({
@@ -100,10 +116,10 @@ export async function possibleDuplicatesOf(
       unique
         .map(
           (range, position) =>
-            `SELECT * FROM (SELECT id, name FROM entities WHERE kind = 'person' AND name_key >= ? AND name_key < ?${range.holding.map(() => " AND name_key LIKE ?").join("")} LIMIT 200) AS starting_${position}`,
+            `SELECT * FROM (SELECT id, name FROM entities WHERE kind = 'person' AND name_key >= ? AND name_key < ?${range.holding.map(() => " AND name_key LIKE ?").join("")} ORDER BY name_key LIMIT 200) AS starting_${position}`,
         )
         .join(" UNION "),
-      // Slug words are [a-z0-9] only: nothing in them is a LIKE wildcard.
+      // Words are runs of letters and digits: neither "%" nor "_" can be in one.
       unique.flatMap((range) => [
         range.word,
         `${range.word}\uffff`,
