@@ -86,13 +86,21 @@ export function toSearchQuery(
   };
 }
 
+/** How many documents a download of a search holds at most (the search page says so above it). */
+export const EXPORT_MAX = 100_000;
+
 /**
  * The API's REST export parameters for a search (/api/v1/documents/export): every filter of the
  * state, sorted as shown, without paging.
  */
-export function toRestExportParams(state: SearchState, format: "csv" | "ndjson"): URLSearchParams {
+export function toRestExportParams(
+  state: SearchState,
+  format: "csv" | "ndjson",
+  max?: number,
+): URLSearchParams {
   const query = toSearchQuery(state, { facets: false });
   const params = new URLSearchParams({ format });
+  if (max !== undefined) params.set("max", String(max));
   if (query.text) params.set("text", query.text);
   if (query.mode === "advanced") params.set("mode", "advanced");
   if (query.sort) params.set("sort", query.sort);

@@ -15,13 +15,11 @@ import {
   toSearchParams,
   toSearchQuery,
   withDateBucket,
+  EXPORT_MAX,
   withKeptEntities,
 } from "@/lib/search-params";
 import { chooseBucket } from "@/lib/timeline";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
-
-// The API's export stops at this many documents unless asked for more (its `max` default).
-const EXPORT_MAX = 100_000;
 
 // Every search calls the API at request time; nothing here can be built ahead.
 export const dynamic = "force-dynamic";
@@ -108,13 +106,9 @@ export default async function SearchPage({ searchParams }: Props) {
             · Download{" "}
             {search.data.total > EXPORT_MAX ? `the first ${EXPORT_MAX.toLocaleString("en")}` : "these"}{" "}
             {search.data.total === 1 ? "document" : "documents"}:{" "}
-            <a href={exportHref("csv")} download>
-              CSV
-            </a>{" "}
-            ·{" "}
-            <a href={exportHref("ndjson")} download>
-              NDJSON
-            </a>
+            {/* No download attribute: the route's attachment header saves the file, and a refusal
+                (API down, too many downloads) then shows as a page instead of a failed download. */}
+            <a href={exportHref("csv")}>CSV</a> · <a href={exportHref("ndjson")}>NDJSON</a>
           </>
         ) : null}
       </p>
