@@ -42,7 +42,7 @@ export async function EntityListPage({
   const cursors = ([] as string[])
     .concat(searchParams.after ?? [])
     .filter((cursor) => cursor.length <= 500)
-    .slice(0, 50);
+    .slice(-50);
   const cursor = cursors.at(-1);
   const loaded = await load(
     listQuery(kind, { limit: 100, sort, ...(prefix ? { prefix } : {}), ...(cursor ? { cursor } : {}) }),

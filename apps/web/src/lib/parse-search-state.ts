@@ -79,8 +79,10 @@ export function parseSearchState(raw: RawSearchParams): SearchState {
     ) as PersonRole[],
     ...dateRange(raw),
     sort: sort.success ? sort.data : "relevance",
-    after: all(raw, "after")
+    // The last cursors: the newest is the page shown, the ones before it lead back.
+    after: ([] as string[])
+      .concat(raw.after ?? [])
       .filter((cursor) => cursor.length > 0 && cursor.length <= 500)
-      .slice(0, MAX_CURSORS),
+      .slice(-MAX_CURSORS),
   };
 }

@@ -133,3 +133,12 @@ describe("the export of a search", () => {
     );
   });
 });
+
+describe("paging deep", () => {
+  it("keeps the newest cursors when a URL holds more than it keeps, so Next keeps moving on", () => {
+    const after = Array.from({ length: 60 }, (_, index) => `cursor-${index}`);
+    const state = parseSearchState({ after });
+    expect(state.after.at(-1)).toBe("cursor-59");
+    expect(state.after).toHaveLength(50);
+  });
+});

@@ -24,7 +24,7 @@ export default async function PossibleDuplicatesPage({ searchParams }: Props) {
   const cursors = ([] as string[])
     .concat(raw.after ?? [])
     .filter((cursor) => cursor.length <= 500)
-    .slice(0, 50);
+    .slice(-50);
   const cursor = cursors.at(-1);
   const loaded = await load(
     getQueryClient().fetchQuery(
