@@ -1,4 +1,4 @@
-import { describeFieldPath, mergeSpans } from "@corpus/schema";
+import { describeFieldPath, mergeSpans, spanExcerpt } from "@corpus/schema";
 import type { PageLine, TextRange } from "./page-lines.js";
 import { sanitizeLine } from "./sanitize.js";
 
@@ -187,7 +187,7 @@ export function tracedFields(
       // A long field (a whole section) needs only its opening words in a one-line list.
       return {
         ...field,
-        excerpt: sanitizeLine(text.slice(first.start, Math.min(first.end, first.start + 400))),
+        excerpt: sanitizeLine(spanExcerpt(text, first, 400).text),
       };
     })
     .sort((left, right) => left.spans[0]!.start - right.spans[0]!.start);

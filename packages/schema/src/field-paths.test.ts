@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeFieldPath, fieldValueAtPath, mergeSpans } from "./field-paths.js";
+import { describeFieldPath, fieldValueAtPath, mergeSpans, spanExcerpt } from "./field-paths.js";
 
 describe("field paths", () => {
   it("read as a person would say them", () => {
@@ -44,5 +44,14 @@ describe("mergeSpans", () => {
     // "a😀b": the emoji is two UTF-16 code units, offsets 1 and 2.
     expect(mergeSpans([{ start: 2, end: 3 }], "a😀b")).toEqual([{ start: 1, end: 3 }]);
     expect(mergeSpans([{ start: 0, end: 2 }], "a😀b")).toEqual([{ start: 0, end: 3 }]);
+  });
+});
+
+describe("spanExcerpt", () => {
+  it("puts a span on one line, and says when it had to cut it, never inside a surrogate pair", () => {
+    const text = "Title:\n  Talks   in\tGeneva 😀 and after";
+    expect(spanExcerpt(text, { start: 9, end: 26 }, 100)).toEqual({ text: "Talks in Geneva", cut: false });
+    expect(spanExcerpt(text, { start: 9, end: 37 }, 17)).toEqual({ text: "Talks in Geneva", cut: true });
+    expect(spanExcerpt("ab😀", { start: 0, end: 4 }, 3)).toEqual({ text: "ab", cut: true });
   });
 });

@@ -36,6 +36,19 @@ export function mergeSpans(spans: readonly Span[], text: string): Span[] {
   return merged;
 }
 
+/**
+ * What a page says at a span, on one line: whitespace collapsed and, past `max` characters, cut
+ * at a character boundary (never inside a surrogate pair) with `cut` set, for a reader to add "…".
+ */
+export function spanExcerpt(text: string, span: Span, max: number): { text: string; cut: boolean } {
+  const whole = text.slice(span.start, span.end).replace(/\s+/g, " ").trim();
+  if (whole.length <= max) return { text: whole, cut: false };
+  let end = max;
+  const code = whole.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return { text: whole.slice(0, end).trimEnd(), cut: true };
+}
+
 /** "people[2].title" -> "People 3, title": a field path as a reader would say it. */
 export function describeFieldPath(path: string): string {
   return path

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { describeFieldPath, fieldValueAtPath, mergeSpans } from "@corpus/schema";
+import { describeFieldPath, fieldValueAtPath, mergeSpans, spanExcerpt } from "@corpus/schema";
 import { ApiProblemNotice } from "@/components/api-problem";
 import { ScrollToMark } from "@/components/scroll-to-mark";
 import { documentPath, slugFromSegment } from "@/lib/ids";
@@ -43,12 +43,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
   // The notice quotes this page's own characters: the record's value may differ (an honorific
   // dropped, a value from another input), and is then named beside them, not claimed as marked.
   const firstSpan = selected ? mergeSpans(selected[1], source.text)[0] : undefined;
-  const quoted = firstSpan
-    ? source.text
-        .slice(firstSpan.start, Math.min(firstSpan.end, firstSpan.start + 200))
-        .replace(/\s+/g, " ")
-        .trim()
-    : undefined;
+  const quoted = firstSpan ? spanExcerpt(source.text, firstSpan, 200) : undefined;
   const recordValue = selected && record ? fieldValueAtPath(record.document, selected[0]) : undefined;
   const sourceQuery = `&source=${source.contentHash}`;
   let firstMark = true;
@@ -108,8 +103,17 @@ export default async function SourcePage({ params, searchParams }: Props) {
           {selected ? (
             <p className="notice" aria-live="polite">
               <strong>{describeFieldPath(selected[0])}</strong>
-              {quoted ? <>: “{quoted}”</> : null} is marked below.
-              {recordValue && quoted && recordValue.replace(/\s+/g, " ").trim() !== quoted ? (
+              {quoted ? (
+                <>
+                  : “{quoted.text}
+                  {quoted.cut ? "…" : ""}”
+                </>
+              ) : null}{" "}
+              is marked below.
+              {recordValue &&
+              quoted &&
+              !quoted.cut &&
+              recordValue.replace(/\s+/g, " ").trim() !== quoted.text ? (
                 <> The record holds “{recordValue}”.</>
               ) : null}
             </p>
