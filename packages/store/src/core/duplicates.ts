@@ -3,6 +3,7 @@ import type { Executor } from "./driver.js";
 import type { FacetIndex } from "./facet-index.js";
 import type { PossibleDuplicatesPage } from "../store.js";
 import { InvalidCursorError } from "./search.js";
+import { documentCountOf } from "./views.js";
 import { nameKey } from "./write.js";
 
 /**
@@ -133,8 +134,7 @@ export async function possibleDuplicatesOf(
     id: row.id,
     kind: "person" as const,
     name: row.name,
-    documentCount:
-      index.lookup("person", row.id) === undefined ? 0 : index.valueSet("person", [row.id]).count(),
+    documentCount: documentCountOf(index, "person", row.id),
   }));
   const group = groupPossibleDuplicates(withCounts).find((members) =>
     members.some((member) => member.id === person.id),

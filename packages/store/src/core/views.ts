@@ -216,7 +216,8 @@ export async function relatedDocuments(
   });
 }
 
-function documentCountOf(index: FacetIndex, kind: EntityListItem["kind"], id: string): number {
+/** How many live documents name an entity, from the facet index (no pass over every document). */
+export function documentCountOf(index: FacetIndex, kind: EntityListItem["kind"], id: string): number {
   const code = index.lookup(kind, id);
   return code === undefined ? 0 : index.valueSet(kind, [id]).count();
 }
