@@ -690,7 +690,7 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
       for (const [name, other] of [
         ["Ida Sørensen", "Sørensen Ida"],
         ["O’Brien Conor", "Conor O’Brien"],
-      ])
+      ] as const)
         expect(
           (await store.entity(createPersonId(name)))?.possibleDuplicates?.map((item) => item.name),
         ).toEqual([other]);
