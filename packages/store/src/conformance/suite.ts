@@ -454,6 +454,19 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
       expect(broken.total).toBe(1);
     });
 
+    it("never lets a common word (a stop word on PostgreSQL) empty a search", async () => {
+      await store.upsert({ records: smallLibrary() });
+      const search = (text: string) => store.search({ text, limit: 5 } as never);
+      expect((await search("relief and verification")).hits.map((hit) => hit.document.title)).toEqual([
+        "Sanctions relief and verification",
+      ]);
+      const prospects = await search("the prospects of talks");
+      expect(prospects.total).toBeGreaterThan(0);
+      expect(prospects.total).toBe((await search("prospects talks")).total);
+      expect((await search("the")).total).toBeGreaterThan(0);
+      expect((await search("nuclear -the")).total).toBeGreaterThan(0);
+    });
+
     it("never lets a query word match the hidden filter tokens", async () => {
       await store.upsert({ records: smallLibrary() });
       // Filter values are indexed as tokens next to the text (decision 0020); a user who types

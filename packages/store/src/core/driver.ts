@@ -41,8 +41,11 @@ export interface SqlDriver extends Executor {
   readonly engine: "sqlite" | "postgres";
   /** Runs `work` in one transaction on the write connection; writers queue behind each other. */
   transaction<T>(work: (transaction: WriteTransaction) => Promise<T>): Promise<T>;
-  /** Sequence numbers of every document the query matches within the scope. */
-  matchSeqs(node: QueryNode, scope: SearchScope, section: string | undefined): Promise<Uint32Array>;
+  /**
+   * Sequence numbers of every document the query matches within the scope; null when the engine
+   * ignores every word of it (PostgreSQL's stop words: "the", "a", "in"), so it constrains nothing.
+   */
+  matchSeqs(node: QueryNode, scope: SearchScope, section: string | undefined): Promise<Uint32Array | null>;
   /**
    * Relevance of matching documents, best first. `filter` narrows the documents scored: either
    * their seqs, or groups of filter tags (a document needs one tag of every group; engines may

@@ -38,6 +38,8 @@ export const defaultSearchTuning: SearchTuning = {
   recentWindow: 20_000,
 };
 const FACET_VALUES_SHOWN = 100;
+/** A term the engine ignores (a stop word on PostgreSQL), as the term cache remembers it. */
+const IGNORED = Symbol("ignored by the engine");
 const ENTITY_FACETS = new Set<FacetName>(["topic", "region", "person", "organization"]);
 
 interface Ranked extends ScoredSeq {
@@ -163,8 +165,8 @@ export class SearchEngine {
   // 256 match sets of a million documents are 32 MB; champion lists are 2,000 numbers each.
   private matchCache = new LruCache<Bitset>(256);
   // Per-term sets: ~64 MB at a million documents (a bitset is 125 KB there; rare terms far less).
-  private termCache = new LruCache<Bitset | Uint32Array>(64 * 1024 * 1024, (value) =>
-    value instanceof Bitset ? value.words.byteLength : value.byteLength,
+  private termCache = new LruCache<Bitset | Uint32Array | typeof IGNORED>(64 * 1024 * 1024, (value) =>
+    value === IGNORED ? 8 : value instanceof Bitset ? value.words.byteLength : value.byteLength,
   );
   private championCache = new LruCache<ScoredSeq[]>(1024);
 
@@ -189,13 +191,13 @@ export class SearchEngine {
     if (cached) return cached;
     // Over whole documents, AND / OR / NOT of the engine's per-term sets is exactly what the
     // engine would compute; within one section it is not (both words must be in the same section).
-    const set =
-      query.scope === "section"
-        ? Bitset.fromSeqs(
-            this.index.size,
-            await this.driver.matchSeqs(parsed.node, query.scope, query.section),
-          )
-        : await this.nodeSet(parsed.node, query);
+    let set: Bitset | null;
+    if (query.scope === "section") {
+      const seqs = await this.driver.matchSeqs(parsed.node, query.scope, query.section);
+      set = seqs ? Bitset.fromSeqs(this.index.size, seqs) : null;
+    } else set = await this.nodeSet(parsed.node, query);
+    // Only words the engine ignores (stop words on PostgreSQL): as if no text was given.
+    set ??= this.index.alive.clone();
     set.andInPlace(this.index.alive);
     this.matchCache.set(key, set);
     return set;
@@ -207,7 +209,7 @@ export class SearchEngine {
    * common case: "peace talks" after "peace") costs no engine work; reading the set of a word
    * found in most of the library is the slowest thing a search does (100-250 ms at 1M).
    */
-  private async nodeSet(node: QueryNode, query: SearchQuery): Promise<Bitset> {
+  private async nodeSet(node: QueryNode, query: SearchQuery): Promise<Bitset | null> {
     switch (node.type) {
       case "term":
       case "phrase": {
@@ -215,27 +217,46 @@ export class SearchEngine {
         let members = this.termCache.get(key);
         if (!members) {
           const seqs = await this.driver.matchSeqs(node, query.scope, query.section);
-          // Small sets stay as sorted arrays (4 bytes a match), large ones as bitsets (1 bit a document).
-          members = seqs.length * 32 < this.index.size ? seqs : Bitset.fromSeqs(this.index.size, seqs);
+          // Small sets stay as sorted arrays (4 bytes a match), large ones as bitsets (1 bit a
+          // document); a word the engine ignores is remembered as such.
+          members =
+            seqs === null
+              ? IGNORED
+              : seqs.length * 32 < this.index.size
+                ? seqs
+                : Bitset.fromSeqs(this.index.size, seqs);
           this.termCache.set(key, members);
         }
+        if (members === IGNORED) return null;
         return members instanceof Bitset ? members.clone() : Bitset.fromSeqs(this.index.size, members);
       }
       case "and": {
+        // A word the engine ignores constrains nothing: "the truce" is "truce".
         let result: Bitset | null = null;
         for (const child of node.children)
           if (child.type !== "not") {
             const set = await this.nodeSet(child, query);
-            result = result ? result.andInPlace(set) : set;
+            if (set) result = result ? result.andInPlace(set) : set;
           }
-        if (!result) return new Bitset(this.index.size);
+        const positive = node.children.some((child) => child.type !== "not");
+        if (!result) {
+          if (positive) return null;
+          result = new Bitset(this.index.size);
+        }
         for (const child of node.children)
-          if (child.type === "not") result.andNotInPlace(await this.nodeSet(child.child, query));
+          if (child.type === "not") {
+            const excluded = await this.nodeSet(child.child, query);
+            if (excluded) result.andNotInPlace(excluded);
+          }
         return result;
       }
       case "or": {
+        const sets = [];
+        for (const child of node.children) sets.push(await this.nodeSet(child, query));
+        const known = sets.filter((set): set is Bitset => set !== null);
+        if (known.length === 0) return null;
         const result = new Bitset(this.index.size);
-        for (const child of node.children) result.orInPlace(await this.nodeSet(child, query));
+        for (const set of known) result.orInPlace(set);
         return result;
       }
       case "not":

@@ -210,6 +210,14 @@ export async function openPostgresDriver(url: string, options: PostgresOptions =
               "array",
             );
       const rows = result.rows as unknown as unknown[][];
+      if (rows.length === 0) {
+        // A query of stop words only is an empty tsquery: it matches no row, but means "no
+        // constraint" (SQLite's FTS5 keeps such words and finds them nearly everywhere).
+        const [lexemes] = (
+          await query<{ nodes: number }>("SELECT numnode(to_tsquery('english', ?)) AS nodes", [text])
+        ).rows;
+        if (Number(lexemes?.nodes ?? 1) === 0) return null;
+      }
       return Uint32Array.from(rows, (row) => Number(row[0]));
     },
     async score(node, scope, section, filter, limit): Promise<ScoredSeq[]> {
