@@ -752,6 +752,42 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
       expect(await store.get("person:ana-ruiz")).toMatchObject({ description: "A later description." });
     });
 
+    it("lists a person once when a document names her under both spellings, her fields' places kept", async () => {
+      // What a page read again after its author was joined to another spelling produces: the
+      // stored version names the entity kept, the new reading the spelling on the page.
+      await store.upsert({ records: [seo] });
+      const provenance = {
+        input: { contentHash: "a".repeat(64), mediaType: "text/plain" as const },
+        parser: { name: "test", version: "1" },
+        parsedAt: "2026-01-01T00:00:00.000Z",
+        fields: {
+          "people[1].person.name": [{ start: 10, end: 20 }],
+          "people[1].title": [{ start: 22, end: 28 }],
+          "people[2].person.name": [{ start: 30, end: 39 }],
+        },
+      };
+      const twice = publication("Named twice", {
+        people: [
+          { person: { id: seo.id, name: "Seo Min-ji" }, role: "author", affiliations: [] },
+          { person: minji, role: "author", title: "Fellow", affiliations: [] },
+          { person: { id: "person:frank-aum", name: "Frank Aum" }, role: "author", affiliations: [] },
+        ],
+        provenance: [provenance],
+      });
+      await store.upsert({ records: [twice] });
+      const stored = (await store.get(twice.id)) as Document;
+      expect(stored.people.map((item) => [item.person.id, item.title])).toEqual([
+        [seo.id, "Fellow"],
+        ["person:frank-aum", undefined],
+      ]);
+      expect(stored.provenance[0]?.fields).toEqual({
+        "people[0].person.name": [{ start: 10, end: 20 }],
+        "people[0].title": [{ start: 22, end: 28 }],
+        "people[1].person.name": [{ start: 30, end: 39 }],
+      });
+      expect((await store.entity(seo.id))?.documents.map((item) => item.roles)).toEqual([["author"]]);
+    });
+
     it("a batch that declares an alias and names it in the same write keeps one node", async () => {
       const summary = await store.upsert({
         records: [byMinji("Reunions"), seo],

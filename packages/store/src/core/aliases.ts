@@ -4,6 +4,7 @@ import {
   createRegionId,
   createTopicId,
   type Document,
+  type Span,
   type Entity,
 } from "@corpus/schema";
 import { chunk, type Executor, placeholders, type WriteTransaction } from "./driver.js";
@@ -162,7 +163,76 @@ export function redirectReferences(document: Document, targets: ReadonlyMap<stri
     changed = true;
     return { ...ref, id: into };
   });
-  return changed ? copy : document;
+  return changed ? withoutRepeatedReferences(copy) : document;
+}
+
+/**
+ * The document with each entity listed once per role. Two spellings of one person (a page read
+ * again after a merge, a teaser and a full page that name her differently) become two entries
+ * with one id once their references are redirected; the first is kept, filled in from the
+ * second, and the provenance of the second's fields moves to the first (field paths hold list
+ * positions, so every later entry's paths move up too).
+ */
+export function withoutRepeatedReferences(document: Document): Document {
+  const moves = new Map<string, number[]>();
+  const dedupe = <T>(
+    list: readonly T[] | undefined,
+    key: (item: T) => string,
+    fill?: (kept: T, other: T) => T,
+  ) => {
+    const kept: T[] = [];
+    const positions = new Map<string, number>();
+    const mapping: number[] = [];
+    for (const item of list ?? []) {
+      const at = positions.get(key(item));
+      if (at === undefined) {
+        positions.set(key(item), kept.length);
+        mapping.push(kept.length);
+        kept.push(item);
+      } else {
+        mapping.push(at);
+        if (fill) kept[at] = fill(kept[at]!, item);
+      }
+    }
+    return { kept, mapping, repeated: kept.length < (list ?? []).length };
+  };
+  const people = dedupe(
+    document.people,
+    (item) => `${item.person.id}|${item.role}`,
+    (kept, other) => ({
+      ...other,
+      ...kept,
+      affiliations: kept.affiliations?.length ? kept.affiliations : other.affiliations,
+    }),
+  );
+  const organizations = dedupe(document.organizations, (item) => `${item.organization.id}|${item.role}`);
+  const topics = dedupe(document.topics, (item) => item.id);
+  const regions = dedupe(document.regions, (item) => item.id);
+  const lists = { people, organizations, topics, regions };
+  if (!Object.values(lists).some((list) => list.repeated)) return document;
+  for (const [name, list] of Object.entries(lists)) if (list.repeated) moves.set(name, list.mapping);
+  const provenance = document.provenance.map((entry) => {
+    const fields: Record<string, Span[]> = {};
+    for (const [path, spans] of Object.entries(entry.fields)) {
+      const moved = path.replace(
+        /^(people|organizations|topics|regions)\[(\d+)\]/,
+        (whole, name: string, index: string) => {
+          const to = moves.get(name)?.[Number(index)];
+          return to === undefined ? whole : `${name}[${to}]`;
+        },
+      );
+      fields[moved] = [...(fields[moved] ?? []), ...spans];
+    }
+    return { ...entry, fields };
+  });
+  return {
+    ...document,
+    people: people.kept,
+    organizations: organizations.kept,
+    topics: topics.kept,
+    regions: regions.kept,
+    provenance,
+  } as Document;
 }
 
 /** Every entity id a document refers to. */

@@ -16,6 +16,7 @@ import {
   moveAliases,
   recordAliases,
   redirectReferences,
+  withoutRepeatedReferences,
   referencedEntityIds,
   unionOfNames,
 } from "./aliases.js";
@@ -353,7 +354,9 @@ export async function deleteRecords(transaction: WriteTransaction, ids: readonly
 }
 
 function renameReferences(document: Document, from: string, into: Entity): Document {
-  return mapReferences(document, (ref) => (ref.id === from ? { ...ref, id: into.id, name: into.name } : ref));
+  return withoutRepeatedReferences(
+    mapReferences(document, (ref) => (ref.id === from ? { ...ref, id: into.id, name: into.name } : ref)),
+  );
 }
 
 export async function mergeEntityRecords(
