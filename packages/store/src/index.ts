@@ -3,7 +3,12 @@
  * SQLite (a file path; the default) or PostgreSQL (a postgres:// URL).
  */
 export { groupPossibleDuplicates } from "./core/duplicates.js";
-export { defaultSearchTuning, InvalidCursorError, type SearchTuning } from "./core/search.js";
+export {
+  defaultSearchTuning,
+  InvalidCursorError,
+  LibraryUnavailableError,
+  type SearchTuning,
+} from "./core/search.js";
 export { type ParsedQuery, parseQueryText, type QueryNode } from "./core/query-text.js";
 export {
   defaultDatabasePath,

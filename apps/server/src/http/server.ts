@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createContextInner, type IngestPipeline } from "@corpus/api";
+import { createContextInner, INTERNAL_ERROR_MESSAGE, type IngestPipeline } from "@corpus/api";
 import type { Store } from "@corpus/store";
 import { TRPCError } from "@trpc/server";
 import { createAuthenticator, hasCredentialInQuery } from "./auth.js";
@@ -60,6 +60,7 @@ const errorCodes: Record<number, TRPCError["code"]> = {
   413: "PAYLOAD_TOO_LARGE",
   415: "UNSUPPORTED_MEDIA_TYPE",
   429: "TOO_MANY_REQUESTS",
+  500: "INTERNAL_SERVER_ERROR",
 };
 
 export function createApiServer(options: ApiServerOptions): ApiServer {
@@ -106,7 +107,15 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
       if (pathname === "/healthz") return sendJson(response, 200, { status: "ok" });
       if (pathname === "/readyz") {
         if (draining) return sendJson(response, 503, { status: "shutting down" });
-        await store.get("doc:readiness-probe");
+        try {
+          await store.get("doc:readiness-probe");
+        } catch (error) {
+          logger.warn({ requestId, err: error }, "readiness probe failed");
+          return sendJson(response, 503, {
+            status: "unavailable",
+            message: "The library's database is not answering.",
+          });
+        }
         return sendJson(response, 200, { status: "ready", engine: store.engine });
       }
       const cors = applyCors(request, response, allowlist);
@@ -214,7 +223,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
       }
       if (error instanceof HttpError) return fail(error);
       logger.error({ requestId, err: error }, "request failed");
-      fail(new HttpError(500, "INTERNAL_SERVER_ERROR", ""));
+      fail(new HttpError(500, "INTERNAL_SERVER_ERROR", INTERNAL_ERROR_MESSAGE));
     }
   }
 

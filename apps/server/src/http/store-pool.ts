@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { shortHash } from "@corpus/schema";
-import { InvalidCursorError, type Store } from "@corpus/store";
+import { InvalidCursorError, LibraryUnavailableError, type Store } from "@corpus/store";
 
 /**
  * Searches, entity views and the other heavy reads run on a pool of worker threads, each with
@@ -41,6 +41,7 @@ function workerFile(): URL {
 
 function rebuildError(name: string, message: string): Error {
   if (name === "InvalidCursorError") return new InvalidCursorError(message);
+  if (name === "LibraryUnavailableError") return new LibraryUnavailableError(message);
   const error = new Error(message);
   error.name = name;
   return error;

@@ -22,6 +22,14 @@ export class InvalidCursorError extends Error {
   override name = "InvalidCursorError";
 }
 
+/**
+ * The library's database does not answer (PostgreSQL down or unreachable, or every connection
+ * busy): the request may succeed later, unlike a bug. Servers answer it with 503.
+ */
+export class LibraryUnavailableError extends Error {
+  override name = "LibraryUnavailableError";
+}
+
 /** Past this many matches, relevance is computed for the engine's best few instead of every match. */
 /** Sizes of the ranking strategy; tests shrink them to exercise every path on a small library. */
 export interface SearchTuning {

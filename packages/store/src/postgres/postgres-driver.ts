@@ -8,6 +8,7 @@ import {
   type WriteTransaction,
 } from "../core/driver.js";
 import { type QueryNode, toTsquery } from "../core/query-text.js";
+import { LibraryUnavailableError } from "../core/search.js";
 import { postgresMigrations } from "./migrations.js";
 
 /** tsvector refuses texts past 1 MB; the rest of a giant body is still in the record, just not searchable. */
@@ -84,7 +85,16 @@ export async function openPostgresDriver(url: string, options: PostgresOptions =
       return await work();
     } catch (error) {
       if (!isConnectionError(error)) throw error;
-      return work();
+      // Once more on a fresh connection (a server restart drops every pooled one); a second
+      // failure means the server is down or unreachable, which the caller may report as such.
+      try {
+        return await work();
+      } catch (again) {
+        if (!isConnectionError(again)) throw again;
+        throw new LibraryUnavailableError(
+          `the PostgreSQL library at ${parsed.host} is not answering (${(again as Error).message}); try again shortly`,
+        );
+      }
     }
   }
 
@@ -98,7 +108,7 @@ export async function openPostgresDriver(url: string, options: PostgresOptions =
         })) as pg.QueryResult<T & pg.QueryResultRow>;
       } catch (error) {
         if ((error as Error).message?.includes("timeout exceeded when trying to connect"))
-          throw new Error(
+          throw new LibraryUnavailableError(
             `the PostgreSQL library is busy: all ${pool.options.max} connections are in use; try again shortly`,
           );
         throw error;
