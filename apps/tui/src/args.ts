@@ -15,7 +15,8 @@ Options:
                  When nothing answers there, the TUI opens the local library itself
                  (in-process) and says so in its status bar.
   --db PATH      the library for in-process mode (default: CORPUS_DATABASE_URL or
-                 <repository>/.corpus/library.db); a SQLite file or a postgres:// URL
+                 <repository>/.corpus/library.db); a SQLite file or a postgres:// URL.
+                 Given without --server, the TUI opens this library and asks no server.
   -h, --help     show this help
 
 A query given on the command line is searched at start. When the output is not a terminal

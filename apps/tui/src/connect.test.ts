@@ -53,6 +53,17 @@ describe("choosing between the server and the local library", () => {
     }
   });
 
+  it("opens the library --db names without asking a server that happens to answer", async () => {
+    const answering = await serve(200, '{"status":"ok"}');
+    const source = await connect({ server: answering, databaseUrl: ":memory:", local: true });
+    try {
+      expect(source.mode).toBe("in-process");
+      expect(source.label).toBe("in-process · :memory:");
+    } finally {
+      await source.close();
+    }
+  });
+
   it("gives up on a server that stops answering, and says so instead of waiting forever", async () => {
     const source = connectToServer(await serve(200, '{"status":"ok"}'), { timeoutMs: 200 });
     const failure = await source.search({ text: "sudan" }).catch((error: unknown) => error);

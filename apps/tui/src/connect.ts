@@ -47,7 +47,8 @@ export function connectToServer(server: string, options: { timeoutMs?: number } 
  * screens cannot tell the difference. The API and the store (with its native SQLite module) are
  * imported only here, so the server path starts without loading them.
  */
-export async function openInProcess(databaseUrl: string, server: string): Promise<DataSource> {
+/** The library itself through the router in this process; `server` names the one that did not answer. */
+export async function openInProcess(databaseUrl: string, server: string | undefined): Promise<DataSource> {
   const [{ appRouter, createContextInner }, { openStore, sqliteFileOf }] = await Promise.all([
     import("@corpus/api"),
     import("@corpus/store"),
@@ -63,7 +64,7 @@ export async function openInProcess(databaseUrl: string, server: string): Promis
   });
   const where = withoutCredentials(databaseUrl);
   return createTrpcDataSource(client, {
-    label: `in-process (no server at ${server}) · ${where}`,
+    label: server === undefined ? `in-process · ${where}` : `in-process (no server at ${server}) · ${where}`,
     mode: "in-process",
     close: () => store.close(),
   });
@@ -81,12 +82,24 @@ function withoutCredentials(location: string): string {
   return location.replace(/\/\/[^@/]*@/, "//");
 }
 
-/** The server when it answers, otherwise the local library. */
-export async function connect(options: { server: string; databaseUrl: string }): Promise<DataSource> {
-  if (await serverAnswers(options.server)) return connectToServer(options.server);
+/**
+ * The server when it answers, otherwise the local library; only the local library when `local`
+ * (the user named a library with --db and no server: a server that happens to run, e.g. the one
+ * `npm start` left, serves another library).
+ */
+export async function connect(options: {
+  server: string;
+  databaseUrl: string;
+  local?: boolean;
+}): Promise<DataSource> {
+  if (!options.local && (await serverAnswers(options.server))) return connectToServer(options.server);
   try {
-    return await openInProcess(options.databaseUrl, options.server);
+    return await openInProcess(options.databaseUrl, options.local ? undefined : options.server);
   } catch (error) {
+    if (error instanceof MissingLibraryError && options.local)
+      throw new Error(
+        `there is no library at ${error.path}. Build one with "pnpm corpus ingest <files>", or check --db.`,
+      );
     if (error instanceof MissingLibraryError) {
       throw new Error(
         `no server answers at ${options.server}, and there is no library at ${error.path}. Start a server with "pnpm corpus serve", build a library with "pnpm corpus ingest <files>" (or "pnpm corpus up" for the demo), or pass --server URL or --db PATH.`,

@@ -32,7 +32,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   // Ink and the screens load while the server is asked and the first search runs.
   const screens = interactive ? Promise.all([import("ink"), import("./app.js")]) : undefined;
   screens?.catch(() => {});
-  const connected = await connect({ server, databaseUrl: options.database ?? environment.databaseUrl });
+  const connected = await connect({
+    server,
+    databaseUrl: options.database ?? environment.databaseUrl,
+    // --db alone names the library to open; with --server too, the server comes first.
+    local: options.database !== undefined && options.server === undefined,
+  });
   try {
     if (!screens) {
       await printPlain(connected, options.query, (line) => process.stdout.write(`${line}\n`));
