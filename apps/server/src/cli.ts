@@ -13,6 +13,13 @@ Run "corpus <command> --help" for a command's options.
 The library is ./.corpus/library.db unless --db or CORPUS_DATABASE_URL names another
 (a file path for SQLite, or a postgres:// URL).`;
 
+// Output piped into a reader that stops early (`| head`) closes the pipe: that is the reader's
+// choice, not a failure to report with a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {

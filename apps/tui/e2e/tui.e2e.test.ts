@@ -331,4 +331,18 @@ describe.skipIf(skip)("the TUI in a real terminal", () => {
     expect(lines[1]!.split("\t")).toHaveLength(5);
     expect(output).not.toContain("\u001b");
   });
+
+  it("stops quietly when the reader of its plain lines closes the pipe early (| head)", () => {
+    const piped = spawnSync(
+      "bash",
+      [
+        "-c",
+        `"${process.execPath}" "${tuiCli}" --server "${serverUrl}" "" | head -n 1; exit \${PIPESTATUS[0]}`,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(piped.stdout).toMatch(/^# \d+ records/);
+    expect(piped.stderr).toBe("");
+    expect(piped.status).toBe(0);
+  });
 });
