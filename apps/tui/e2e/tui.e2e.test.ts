@@ -332,16 +332,13 @@ describe.skipIf(skip)("the TUI in a real terminal", () => {
     expect(output).not.toContain("\u001b");
   });
 
-  it("stops quietly when the reader of its plain lines closes the pipe early (| head)", () => {
+  it("stops quietly when the reader of its plain lines has gone (| head, | true)", () => {
+    // `true` exits without reading: the first line written meets a closed pipe, every time.
     const piped = spawnSync(
       "bash",
-      [
-        "-c",
-        `"${process.execPath}" "${tuiCli}" --server "${serverUrl}" "" | head -n 1; exit \${PIPESTATUS[0]}`,
-      ],
+      ["-c", `"${process.execPath}" "${tuiCli}" --server "${serverUrl}" "" | true; exit \${PIPESTATUS[0]}`],
       { encoding: "utf8" },
     );
-    expect(piped.stdout).toMatch(/^# \d+ records/);
     expect(piped.stderr).toBe("");
     expect(piped.status).toBe(0);
   });
