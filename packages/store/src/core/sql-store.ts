@@ -270,11 +270,14 @@ export class SqlStore implements Store {
   async *exportRecords(): AsyncIterable<CorpusRecord> {
     // Every document id ("doc:...") sorts before every entity id ("org:", "person:", ...), so
     // documents then entities, each by id, is id order overall.
+    // Byte order on both engines (SQLite compares text as bytes; PostgreSQL would follow the
+    // database's collation), so an export reads the same from either.
+    const bytes = this.driver.engine === "postgres" ? ' COLLATE "C"' : "";
     for (const table of ["documents", "entities"]) {
       let after = "";
       for (;;) {
         const rows = await this.driver.values(
-          `SELECT id, data FROM ${table} WHERE id > ? ORDER BY id LIMIT 1000`,
+          `SELECT id, data FROM ${table} WHERE id${bytes} > ? ORDER BY id${bytes} LIMIT 1000`,
           [after],
         );
         for (const row of rows) yield JSON.parse(row[1] as string) as CorpusRecord;
