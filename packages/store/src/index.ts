@@ -2,6 +2,7 @@
  * @corpus/store: the library's home. `openStore(location)` gives the one Store interface over
  * SQLite (a file path; the default) or PostgreSQL (a postgres:// URL).
  */
+export { type CopySummary, copyLibrary } from "./core/copy.js";
 export { groupPossibleDuplicates } from "./core/duplicates.js";
 export {
   defaultSearchTuning,

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { copyLibrary } from "./core/copy.js";
 import type { SearchTuning } from "./core/search.js";
 import { SqlStore } from "./core/sql-store.js";
 import { openPostgresDriver, type PostgresOptions } from "./postgres/postgres-driver.js";
@@ -28,21 +29,16 @@ export function isPostgresUrl(location: string): boolean {
 }
 
 class PostgresStore extends SqlStore {
-  /** A PostgreSQL library backs up as a portable SQLite file: it opens anywhere with no server. */
+  /**
+   * A PostgreSQL library backs up as a portable SQLite file: it opens anywhere with no server, and
+   * holds the records, page texts and ingest history (not the audit trail).
+   */
   override async backup(destination: string): Promise<void> {
     if (existsSync(destination))
       throw new Error(`${destination} already exists; choose a new file for the backup`);
     const copy = new SqlStore(openSqliteDriver(destination));
     try {
-      let batch: Parameters<Store["upsert"]>[0]["records"][number][] = [];
-      for await (const record of this.exportRecords()) {
-        batch.push(record);
-        if (batch.length >= 1000) {
-          await copy.upsert({ records: batch });
-          batch = [];
-        }
-      }
-      if (batch.length > 0) await copy.upsert({ records: batch });
+      await copyLibrary(this, copy);
     } finally {
       await copy.close();
     }

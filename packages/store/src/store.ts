@@ -41,6 +41,10 @@ export interface Store {
   stats(): Promise<Stats>;
   /** Every record in id order (sources excluded), for export. */
   exportRecords(): AsyncIterable<CorpusRecord>;
+  /** Every stored page text (what provenance spans point into), for a copy of the library. */
+  exportSources(): AsyncIterable<SourceText>;
+  /** What the library stored for each input path (idempotent ingest), for a copy of the library. */
+  exportInputs(): AsyncIterable<StoredInput>;
   summaries(ids: readonly string[]): Promise<DocumentSummary[]>;
 
   /** Appends to and reads the admin audit trail (ingest, delete, merge). */

@@ -1,18 +1,68 @@
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { closeSync, createReadStream, existsSync, openSync, readSync, statSync } from "node:fs";
+import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { type CorpusRecord, describeIssues, parseRecord } from "@corpus/schema";
+import { copyLibrary, openStore, sqliteFileOf, type Store } from "@corpus/store";
 import { type Command, EXIT_OK, EXIT_PARTIAL, UsageError } from "../command.js";
 import { parseArguments } from "../lib/arguments.js";
-import { openLibrary } from "../lib/library.js";
+import { libraryLocation, openLibrary } from "../lib/library.js";
 import { createProgress, type Progress } from "../lib/progress.js";
 
-const HELP = `Usage: corpus import <file.ndjson> [--db PATH|URL]
+const HELP = `Usage: corpus import <file.ndjson | library.db> [--db PATH|URL]
 
 Reads records written by corpus export --format ndjson (one JSON record a line) and stores
 them. Records are stored as they are written, so export → import into an empty library →
 export gives the same bytes. Lines that are not valid records are reported with their line
 number and skipped; exit 1 when there were any. A file bigger than one batch shows its progress
-on stderr (megabytes read and records stored), as a bar on a terminal or a line per batch.`;
+on stderr (megabytes read and records stored), as a bar on a terminal or a line per batch.
+
+Given a SQLite library (a .corpus/library.db, or a corpus backup) instead, it copies all of it:
+records, the page texts their fields point into, and which files they were read from. That is
+how a library moves to PostgreSQL without losing its provenance:
+  CORPUS_DATABASE_URL=postgres://… corpus import .corpus/library.db`;
+
+/** Whether a file is an SQLite database (its 16-byte header), as a library or a backup is. */
+function isSqliteFile(file: string): boolean {
+  const header = Buffer.alloc(16);
+  const descriptor = openSync(file, "r");
+  try {
+    return (
+      readSync(descriptor, header, 0, 16, 0) === 16 && header.toString("latin1") === "SQLite format 3\u0000"
+    );
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** Copies a whole SQLite library into the one this command writes to. */
+async function importLibrary(file: string, databaseOption: string | undefined): Promise<number> {
+  const destination = libraryLocation(databaseOption);
+  if (sqliteFileOf(destination) === resolve(file))
+    throw new UsageError(`${file} is the library being imported into; name another with --db`);
+  let source: Store;
+  try {
+    source = await openStore(resolve(file));
+  } catch (error) {
+    console.error(`corpus import: ${file} cannot be read as a Corpus library (${(error as Error).message}).`);
+    return EXIT_PARTIAL;
+  }
+  const store = await openLibrary(databaseOption);
+  try {
+    const copied = await copyLibrary(source, store);
+    await store.appendAudit({
+      action: "ingest",
+      actor: "cli",
+      summary: `imported the library ${file}`,
+      details: { file, ...copied },
+    });
+    console.log(
+      `copied ${copied.records} records, ${copied.sources} page texts and ${copied.inputs} input files from ${file}`,
+    );
+    return EXIT_OK;
+  } finally {
+    await Promise.all([source.close(), store.close()]);
+  }
+}
 
 // Records per transaction. Larger batches share more index pages per commit (decision 0022:
 // 10,000 instead of 2,000 ingested 10-17% faster); 5,000 keeps a batch of large records in tens
@@ -21,7 +71,7 @@ const BATCH = 5000;
 
 export const importCommand: Command = {
   name: "import",
-  summary: "load an NDJSON export into the library",
+  summary: "load an NDJSON export, or a whole SQLite library, into the library",
   help: HELP,
   async run(argv) {
     const { values, positionals } = parseArguments(argv, { db: { type: "string" } });
@@ -33,6 +83,7 @@ export const importCommand: Command = {
       throw new UsageError(
         `${file} is a folder; import takes one NDJSON file (from corpus export). To load saved pages from a folder, use corpus ingest.`,
       );
+    if (isSqliteFile(file)) return importLibrary(file, values.db as string | undefined);
     const store = await openLibrary(values.db as string | undefined);
     let batch: CorpusRecord[] = [];
     let line = 0;

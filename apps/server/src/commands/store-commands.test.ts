@@ -228,4 +228,25 @@ describe("corpus ingest, search, show, stats, export, import, backup", () => {
     );
     expect(corpus("backup", backup, "--db", database).code).toBe(2);
   });
+
+  it("imports a whole library file: records, page texts and ingest history, so the pages stay traced", () => {
+    const page = join(folder, "harbor-accord.txt");
+    writeFileSync(
+      page,
+      "Ceasefire Monitoring After the Harbor Accord\n\nThursday, March 14, 2024\n\nBy: Priya Testwala\n\nMonitors from three countries reported that the accord has held.\n",
+    );
+    const from = join(folder, "from.db");
+    const into = join(folder, "into.db");
+    expect(corpus("ingest", page, "--db", from).code).toBe(0);
+    const imported = corpus("import", from, "--db", into);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/^copied \d+ records, 1 page texts and 1 input files from /);
+    // The same page ingested again is a no-op there (its page text came along: the count above).
+    expect(JSON.parse(corpus("ingest", page, "--db", into, "--json").stdout)).toMatchObject({
+      added: 0,
+      updated: 0,
+      files: { stored: 0, unchanged: 1 },
+    });
+    expect(corpus("import", into, "--db", into).code).toBe(2);
+  });
 });

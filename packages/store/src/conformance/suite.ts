@@ -5,9 +5,11 @@ import {
   type Document,
   facetNames,
   isDocument,
+  type SourceText,
 } from "@corpus/schema";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { copyLibrary } from "../core/copy.js";
 import { filterTag } from "../core/derive.js";
 import { generateSyntheticLibrary } from "../synthetic/index.js";
 import type { OpenStoreOptions } from "../open-store.js";
@@ -795,6 +797,34 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
       expect(summary.merged).toEqual([{ into: seo.id, from: minji.id }]);
       const people = await store.listEntities({ kind: "person" });
       expect(people.items.map((item) => [item.id, item.documentCount])).toEqual([[seo.id, 1]]);
+    });
+
+    it("copies a library whole into an empty one: records, page texts and ingest history", async () => {
+      const page: SourceText = {
+        contentHash: "b".repeat(64),
+        mediaType: "text/plain",
+        path: "page.txt",
+        text: "A page.",
+      };
+      const records = [...smallLibrary(), ...generateSyntheticLibrary(30, 3)];
+      await store.upsert({
+        records,
+        sources: [page],
+        inputs: [{ path: "page.txt", contentHash: page.contentHash, recordIds: [records[0]!.id] }],
+      });
+      const empty = await harness.createEmpty();
+      try {
+        const copied = await copyLibrary(store, empty);
+        expect(copied).toEqual({ records: (await collect(store)).length, sources: 1, inputs: 1 });
+        expect(JSON.stringify(await collect(empty))).toBe(JSON.stringify(await collect(store)));
+        expect(await empty.getSourceText(page.contentHash)).toEqual(page);
+        expect((await empty.getInputs(["page.txt"])).get("page.txt")).toMatchObject({
+          contentHash: page.contentHash,
+          recordIds: [records[0]!.id],
+        });
+      } finally {
+        await empty.close();
+      }
     });
 
     it("exports, imports into an empty library and exports the same records", async () => {

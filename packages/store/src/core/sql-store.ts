@@ -288,6 +288,58 @@ export class SqlStore implements Store {
     }
   }
 
+  async *exportSources(): AsyncIterable<SourceText> {
+    let after = "";
+    for (;;) {
+      const rows = await this.driver.all<{
+        content_hash: string;
+        media_type: SourceText["mediaType"];
+        path: string | null;
+        text: string;
+      }>(
+        // Hashes are lowercase hex: one order under every collation.
+        "SELECT content_hash, media_type, path, text FROM sources WHERE content_hash > ? ORDER BY content_hash LIMIT 200",
+        [after],
+      );
+      for (const row of rows) {
+        const source: SourceText = {
+          contentHash: row.content_hash,
+          mediaType: row.media_type,
+          text: row.text,
+        };
+        if (row.path) source.path = row.path;
+        yield source;
+      }
+      if (rows.length < 200) return;
+      after = rows[rows.length - 1]!.content_hash;
+    }
+  }
+
+  async *exportInputs(): AsyncIterable<StoredInput> {
+    const bytes = this.driver.engine === "postgres" ? ' COLLATE "C"' : "";
+    let after = "";
+    for (;;) {
+      const rows = await this.driver.all<{
+        path: string;
+        content_hash: string;
+        record_ids: string;
+        stored_at: string;
+      }>(
+        `SELECT path, content_hash, record_ids, stored_at FROM inputs WHERE path${bytes} > ? ORDER BY path${bytes} LIMIT 1000`,
+        [after],
+      );
+      for (const row of rows)
+        yield {
+          path: row.path,
+          contentHash: row.content_hash,
+          recordIds: JSON.parse(row.record_ids) as string[],
+          storedAt: row.stored_at,
+        };
+      if (rows.length < 1000) return;
+      after = rows[rows.length - 1]!.path;
+    }
+  }
+
   summaries(ids: readonly string[]): Promise<DocumentSummary[]> {
     return summariesByIds(this.driver, ids);
   }
