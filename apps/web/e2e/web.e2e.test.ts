@@ -333,6 +333,9 @@ describe.skipIf(missing !== null)(
       expect(page.url()).toMatch(/\/people\/seo-min-ji$/);
       expect(response?.status()).toBe(200);
       expect(await page.locator("h1").textContent()).toBe("Seo Min-ji");
+      // A whole id typed into the address is read as the id, and lands on the page's own address.
+      await page.goto(`${webUrl}/people/person:seo-min-ji`);
+      expect(page.url()).toMatch(/\/people\/seo-min-ji$/);
       // A search filtered on that spelling (a saved link) lands on the search for her id, facet ticked.
       await page.goto(`${webUrl}/?person=min-ji-seo&q=korea`);
       // Next redirects a streamed page in the browser: the URL changes just after the load.

@@ -126,8 +126,9 @@ export async function EntityPage({ kind, segment }: { kind: EntityKind; segment:
   const loaded = await fetchEntity(kind, segment);
   if (!loaded.ok) return <ApiProblemNotice problem={loaded.problem} what={`this ${kind}`} headingLevel={1} />;
   const view = loaded.data;
-  // A merged-away person or another spelling's id (an old link): the page of the one kept.
-  if (view.entity.id !== entityId(kind, slugFromSegment(segment))) {
+  // A merged-away person or another spelling's id (an old link), or a whole id typed into the
+  // address ("/people/person:frank-aum"): the page's own address.
+  if (view.entity.id !== entityId(kind, slugFromSegment(segment)) || slugFromSegment(segment).includes(":")) {
     const path = entityPath(view.entity.id);
     if (path) permanentRedirect(path);
   }

@@ -31,8 +31,10 @@ export function entityKindOfId(id: string): EntityKind | null {
   return null;
 }
 
+/** The id a page segment names; a segment that is already a whole id ("person:frank-aum") is read as one. */
 export function entityId(kind: EntityKind, slug: string): string {
-  return `${prefixes[kind]}:${slug}`;
+  const prefix = `${prefixes[kind]}:`;
+  return slug.startsWith(prefix) ? slug : `${prefix}${slug}`;
 }
 
 export function entitySection(kind: EntityKind): string {

@@ -119,7 +119,11 @@ export async function entityView(
     documentCount: byDocument.size,
     roles: [...roleCounts]
       .map(([role, count]) => ({ role, count }))
-      .sort((left, right) => right.count - left.count),
+      // Ties by name: both engines return an entity's references in their own order.
+      .sort(
+        (left, right) =>
+          right.count - left.count || (left.role < right.role ? -1 : left.role > right.role ? 1 : 0),
+      ),
     documents: entries
       .slice(0, ENTITY_DOCUMENTS_SHOWN)
       .map((entry) => ({ document: summarize(entry.document), roles: entry.roles })),
