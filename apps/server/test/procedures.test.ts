@@ -123,7 +123,9 @@ describe("documents", () => {
     const download = await fetch(`${server.url}/api/v1/documents/export?text=peace&format=csv`);
     expect(download.headers.get("content-type")).toContain("text/csv");
     const rows = (await download.text()).trim().split("\r\n");
-    expect(rows[0]).toBe("id,kind,subtype,title,date,extent,site,people,summary");
+    expect(rows[0]).toBe(
+      "id,kind,subtype,title,date,extent,site,url,people,organizations,topics,regions,summary",
+    );
     expect(rows.length - 1).toBeGreaterThanOrEqual(search.total);
   });
 });

@@ -1,6 +1,6 @@
 import {
   type CorpusRecord,
-  type DocumentSummary,
+  type Document,
   formatPartialDate,
   isDocument,
   type SearchQuery,
@@ -8,6 +8,7 @@ import {
 import type { Store } from "@corpus/store";
 import type { ExportFormat } from "./schemas.js";
 
+/** One CSV layout for every export (the CLI's and the API's): a row per document. */
 export const CSV_COLUMNS = [
   "id",
   "kind",
@@ -16,7 +17,11 @@ export const CSV_COLUMNS = [
   "date",
   "extent",
   "site",
+  "url",
   "people",
+  "organizations",
+  "topics",
+  "regions",
   "summary",
 ] as const;
 
@@ -29,17 +34,22 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export function csvRow(summary: DocumentSummary): string {
+/** A document as a CSV row (CRLF-terminated, RFC 4180); names joined with "; ". */
+export function csvRow(document: Document): string {
   const cells = [
-    summary.id,
-    summary.kind,
-    summary.subtype ?? "",
-    summary.title,
-    summary.date ? formatPartialDate(summary.date) : "",
-    summary.extent,
-    summary.site ?? "",
-    summary.people.map((person) => `${person.name} (${person.role})`).join("; "),
-    summary.summary ?? "",
+    document.id,
+    document.kind,
+    document.kind === "publication" ? document.subtype : "",
+    document.title,
+    document.date ? formatPartialDate(document.date) : "",
+    document.extent,
+    document.source?.site ?? "",
+    document.source?.url ?? "",
+    document.people.map((person) => `${person.person.name} (${person.role})`).join("; "),
+    document.organizations.map((item) => item.organization.name).join("; "),
+    document.topics.map((topic) => topic.name).join("; "),
+    document.regions.map((region) => region.name).join("; "),
+    document.summary ?? "",
   ];
   return `${cells.map(csvCell).join(",")}\r\n`;
 }
@@ -78,15 +88,12 @@ export async function* exportSearch(
       ...(cursor ? { cursor } : {}),
     });
     const summaries = page.hits.map((hit) => hit.document).slice(0, max - emitted);
-    if (format === "csv") {
-      for (const summary of summaries) yield csvRow(summary);
-    } else {
-      const records = await store.getMany(summaries.map((summary) => summary.id));
-      const byId = new Map<string, CorpusRecord>(records.map((record) => [record.id, record]));
-      for (const summary of summaries) {
-        const record = byId.get(summary.id);
-        if (record && isDocument(record)) yield `${JSON.stringify(record)}\n`;
-      }
+    const records = await store.getMany(summaries.map((summary) => summary.id));
+    const byId = new Map<string, CorpusRecord>(records.map((record) => [record.id, record]));
+    for (const summary of summaries) {
+      const record = byId.get(summary.id);
+      if (record && isDocument(record))
+        yield format === "csv" ? csvRow(record) : `${JSON.stringify(record)}\n`;
     }
     emitted += summaries.length;
     if (!page.nextCursor || page.hits.length === 0) return;

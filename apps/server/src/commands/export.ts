@@ -1,7 +1,8 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import type { Writable } from "node:stream";
-import { type CorpusRecord, formatPartialDate, isDocument } from "@corpus/schema";
+import { CSV_COLUMNS, csvRow } from "@corpus/api";
+import { type CorpusRecord, isDocument } from "@corpus/schema";
 import { type Command, EXIT_OK, UsageError } from "../command.js";
 import { parseArguments } from "../lib/arguments.js";
 import { openLibrary } from "../lib/library.js";
@@ -10,46 +11,17 @@ const HELP = `Usage: corpus export --format ndjson|csv [--out FILE] [--db PATH|U
 
 Writes the whole library in id order. NDJSON has every record (documents and entities), one
 JSON object a line, and imports back byte for byte with corpus import. CSV has one row per
-document (id, kind, subtype, title, date, people, organizations, topics, regions, url) for
-spreadsheets; cells that a spreadsheet would run as a formula are prefixed with '.
+document (id, kind, subtype, title, date, extent, site, url, people, organizations, topics,
+regions, summary; the same columns as the API's CSV export) for spreadsheets, CRLF line ends;
+cells that a spreadsheet would run as a formula are prefixed with '.
 
 Examples:
   corpus export --format ndjson --out library.ndjson
   corpus export --format csv > documents.csv`;
 
-const CSV_COLUMNS = [
-  "id",
-  "kind",
-  "subtype",
-  "title",
-  "date",
-  "people",
-  "organizations",
-  "topics",
-  "regions",
-  "url",
-];
-
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-function csvRow(record: CorpusRecord): string | null {
-  if (!isDocument(record)) return null;
-  const cells = [
-    record.id,
-    record.kind,
-    record.kind === "publication" ? record.subtype : "",
-    record.title,
-    record.date ? formatPartialDate(record.date) : "",
-    record.people.map((person) => `${person.person.name} (${person.role})`).join("; "),
-    record.organizations.map((item) => item.organization.name).join("; "),
-    record.topics.map((topic) => topic.name).join("; "),
-    record.regions.map((region) => region.name).join("; "),
-    record.source?.url ?? "",
-  ];
-  return cells.map(csvCell).join(",");
+/** A record as a CSV row: documents only (entities have no row). */
+function documentRow(record: CorpusRecord): string | null {
+  return isDocument(record) ? csvRow(record) : null;
 }
 
 /** Words for why a file cannot be written, for the codes a user can fix. */
@@ -103,11 +75,11 @@ export const exportCommand: Command = {
     });
     let count = 0;
     try {
-      if (format === "csv") await write(output, `${CSV_COLUMNS.join(",")}\n`);
+      if (format === "csv") await write(output, `${CSV_COLUMNS.join(",")}\r\n`);
       for await (const record of store.exportRecords()) {
-        const line = format === "ndjson" ? JSON.stringify(record) : csvRow(record);
+        const line = format === "ndjson" ? `${JSON.stringify(record)}\n` : documentRow(record);
         if (line === null) continue;
-        await write(output, `${line}\n`);
+        await write(output, line);
         count++;
       }
       if (outPath) {

@@ -177,8 +177,10 @@ describe("corpus ingest, search, show, stats, export, import, backup", () => {
       corpus("export", "--format", "ndjson", "--out", second, "--db", join(folder, "copy.db")).code,
     ).toBe(0);
     expect(readFileSync(second, "utf8")).toBe(readFileSync(first, "utf8"));
-    const csv = corpus("export", "--format", "csv", "--db", database).stdout.trim().split("\n");
-    expect(csv[0]).toBe("id,kind,subtype,title,date,people,organizations,topics,regions,url");
+    const csv = corpus("export", "--format", "csv", "--db", database).stdout.trim().split("\r\n");
+    expect(csv[0]).toBe(
+      "id,kind,subtype,title,date,extent,site,url,people,organizations,topics,regions,summary",
+    );
     const stats = JSON.parse(corpus("stats", "--json", "--db", database).stdout);
     expect(csv.length - 1).toBe(stats.documents);
     expect(corpus("export", "--format", "xml", "--db", database).code).toBe(2);

@@ -118,7 +118,7 @@ export async function openPostgresDriver(url: string, options: PostgresOptions =
 
   const setup = await pool.connect().catch((error: Error) => {
     throw new Error(
-      `cannot connect to PostgreSQL at ${parsed.host}: ${error.message}. Check CORPUS_DATABASE_URL and that the server is running.`,
+      `cannot connect to PostgreSQL at ${parsed.host}: ${error.message}. Check the library address (--db or CORPUS_DATABASE_URL) and that the server is running.`,
     );
   });
   try {
