@@ -5,7 +5,7 @@ import { sanitizeLine } from "./sanitize.js";
 /** "2021-04-29", "2021-04", "2021", or "no date" (never an invented one). */
 export function formatDate(date: PartialDate | undefined): string {
   if (!date) return "no date";
-  return formatPartialDate(date) + (date.inferred ? "?" : "");
+  return formatPartialDate(date, { unknownYear: "????" }) + (date.inferred ? "?" : "");
 }
 
 const KIND_LABELS: Record<DocumentSummary["kind"], string> = {

@@ -35,3 +35,12 @@ describe("partial dates", () => {
     expect(comparePartialDates({ month: 1 }, { year: 1999 })).toBeGreaterThan(0);
   });
 });
+
+describe("formatPartialDate for readers", () => {
+  it("puts a placeholder where a year-less date has no year, and changes nothing else", () => {
+    expect(formatPartialDate({ month: 6, day: 12 }, { unknownYear: "????" })).toBe("????-06-12");
+    expect(formatPartialDate({ month: 6 }, { unknownYear: "????" })).toBe("????-06");
+    expect(formatPartialDate({ month: 6, day: 12 })).toBe("--06-12");
+    expect(formatPartialDate({ year: 2024, month: 6 }, { unknownYear: "????" })).toBe("2024-06");
+  });
+});

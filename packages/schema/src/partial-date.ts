@@ -45,9 +45,19 @@ function daysInMonth(month: number, year: number | undefined): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-/** ISO-8601-like text: "2021-04-29", "2021-04", "2021", "--04-29" (month-day without year). */
-export function formatPartialDate(date: PartialDate): string {
+/**
+ * ISO-8601-like text: "2021-04-29", "2021-04", "2021", "--04-29" (month-day without year). For
+ * people rather than programs, `unknownYear` stands in the year's place ("????-04-29"): the
+ * ISO form of a year-less date reads as a typo.
+ */
+export function formatPartialDate(date: PartialDate, options: { unknownYear?: string } = {}): string {
   const pad = (value: number) => String(value).padStart(2, "0");
+  if (date.year === undefined && options.unknownYear !== undefined) {
+    const rest = [date.month, date.day]
+      .filter((part) => part !== undefined)
+      .map((part) => pad(part as number));
+    return [options.unknownYear, ...rest].join("-");
+  }
   if (date.year === undefined) {
     if (date.month === undefined) return `---${pad(date.day ?? 1)}`;
     return date.day === undefined ? `--${pad(date.month)}` : `--${pad(date.month)}-${pad(date.day)}`;

@@ -103,7 +103,7 @@ export const searchCommand: Command = {
       console.log(`${result.total} ${result.total === 1 ? "match" : "matches"}`);
       for (const hit of result.hits) {
         const document = hit.document;
-        const date = document.date ? formatPartialDate(document.date) : "undated";
+        const date = document.date ? formatPartialDate(document.date, { unknownYear: "????" }) : "undated";
         console.log(
           `\n${printable(document.title)}\n  ${document.kind}${document.subtype ? `/${document.subtype}` : ""} · ${date} · ${document.id}`,
         );

@@ -41,7 +41,7 @@ export const showCommand: Command = {
           return EXIT_OK;
         }
         console.log(
-          `${printable(record.title)}\n${record.kind}${record.kind === "publication" ? `/${record.subtype}` : ""} · ${record.date ? formatPartialDate(record.date) : "undated"} · ${record.id}`,
+          `${printable(record.title)}\n${record.kind}${record.kind === "publication" ? `/${record.subtype}` : ""} · ${record.date ? formatPartialDate(record.date, { unknownYear: "????" }) : "undated"} · ${record.id}`,
         );
         const source = [record.source?.site, record.source?.url].filter(Boolean).join(" · ");
         if (source) console.log(`source: ${printable(source)}`);
@@ -87,7 +87,7 @@ export const showCommand: Command = {
           Boolean,
         );
         console.log(
-          `  ${position.date ? formatPartialDate(position.date) : "undated"}: ${printable(parts.join(", "))}`,
+          `  ${position.date ? formatPartialDate(position.date, { unknownYear: "????" }) : "undated"}: ${printable(parts.join(", "))}`,
         );
       }
       if (view.people.length > 0)
@@ -99,7 +99,7 @@ export const showCommand: Command = {
         );
       for (const item of view.documents.slice(0, 10))
         console.log(
-          `  ${item.document.date ? formatPartialDate(item.document.date) : "undated"} ${printable(item.document.title)}${hasRoles ? ` [${item.roles.join(", ")}]` : ""}`,
+          `  ${item.document.date ? formatPartialDate(item.document.date, { unknownYear: "????" }) : "undated"} ${printable(item.document.title)}${hasRoles ? ` [${item.roles.join(", ")}]` : ""}`,
         );
       return EXIT_OK;
     } finally {
