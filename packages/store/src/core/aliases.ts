@@ -209,7 +209,16 @@ export function withoutRepeatedReferences(document: Document): Document {
   const topics = dedupe(document.topics, (item) => item.id);
   const regions = dedupe(document.regions, (item) => item.id);
   const lists = { people, organizations, topics, regions };
-  if (!Object.values(lists).some((list) => list.repeated)) return document;
+  // An agenda item's people carry no provenance of their own (the item's line does): deduped alone.
+  const agenda =
+    document.kind === "event"
+      ? (document.agenda ?? []).map((item) => ({
+          ...item,
+          people: dedupe(item.people, (person) => person.id),
+        }))
+      : [];
+  const agendaRepeated = agenda.some((item) => item.people.repeated);
+  if (!Object.values(lists).some((list) => list.repeated) && !agendaRepeated) return document;
   for (const [name, list] of Object.entries(lists)) if (list.repeated) moves.set(name, list.mapping);
   const provenance = document.provenance.map((entry) => {
     const fields: Record<string, Span[]> = {};
@@ -231,6 +240,9 @@ export function withoutRepeatedReferences(document: Document): Document {
     organizations: organizations.kept,
     topics: topics.kept,
     regions: regions.kept,
+    ...(document.kind === "event"
+      ? { agenda: agenda.map((item) => ({ ...item, people: item.people.kept })) }
+      : {}),
     provenance,
   } as Document;
 }
