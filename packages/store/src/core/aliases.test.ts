@@ -1,28 +1,13 @@
 import type { Document } from "@corpus/schema";
 import { describe, expect, it } from "vitest";
+import { publication } from "../conformance/fixtures.js";
 import { withoutRepeatedReferences } from "./aliases.js";
 
 const seo = { id: "person:seo-min-ji", name: "Seo Min-ji" };
 const aum = { id: "person:frank-aum", name: "Frank Aum" };
 
 function event(extra: Partial<Document> & Record<string, unknown>): Document {
-  return {
-    id: "doc:a-panel-00000000",
-    kind: "event",
-    title: "A panel",
-    titleDerived: false,
-    extent: "full",
-    sections: [],
-    people: [],
-    organizations: [],
-    topics: [],
-    regions: [],
-    hashtags: [],
-    links: [],
-    agenda: [],
-    provenance: [],
-    ...extra,
-  } as Document;
+  return publication("A panel", { kind: "event", agenda: [], ...extra });
 }
 
 describe("withoutRepeatedReferences", () => {

@@ -119,6 +119,22 @@ function indexSource(driver: SqlDriver): IndexSource {
 }
 
 /** The Store both engines share: SQL that runs on SQLite and PostgreSQL alike, plus the in-memory index. */
+interface InputRow {
+  path: string;
+  content_hash: string;
+  record_ids: string;
+  stored_at: string;
+}
+
+function storedInput(row: InputRow): StoredInput {
+  return {
+    path: row.path,
+    contentHash: row.content_hash,
+    recordIds: JSON.parse(row.record_ids) as string[],
+    storedAt: row.stored_at,
+  };
+}
+
 export class SqlStore implements Store {
   readonly engine: "sqlite" | "postgres";
   private readonly index: FacetIndex;
@@ -319,22 +335,11 @@ export class SqlStore implements Store {
     const bytes = this.driver.engine === "postgres" ? ' COLLATE "C"' : "";
     let after = "";
     for (;;) {
-      const rows = await this.driver.all<{
-        path: string;
-        content_hash: string;
-        record_ids: string;
-        stored_at: string;
-      }>(
+      const rows = await this.driver.all<InputRow>(
         `SELECT path, content_hash, record_ids, stored_at FROM inputs WHERE path${bytes} > ? ORDER BY path${bytes} LIMIT 1000`,
         [after],
       );
-      for (const row of rows)
-        yield {
-          path: row.path,
-          contentHash: row.content_hash,
-          recordIds: JSON.parse(row.record_ids) as string[],
-          storedAt: row.stored_at,
-        };
+      for (const row of rows) yield storedInput(row);
       if (rows.length < 1000) return;
       after = rows[rows.length - 1]!.path;
     }
@@ -348,22 +353,11 @@ export class SqlStore implements Store {
     const found = new Map<string, StoredInput>();
     for (let start = 0; start < paths.length; start += 500) {
       const piece = paths.slice(start, start + 500);
-      const rows = await this.driver.all<{
-        path: string;
-        content_hash: string;
-        record_ids: string;
-        stored_at: string;
-      }>(
+      const rows = await this.driver.all<InputRow>(
         `SELECT path, content_hash, record_ids, stored_at FROM inputs WHERE path IN (${piece.map(() => "?").join(",")})`,
         piece,
       );
-      for (const row of rows)
-        found.set(row.path, {
-          path: row.path,
-          contentHash: row.content_hash,
-          recordIds: JSON.parse(row.record_ids) as string[],
-          storedAt: row.stored_at,
-        });
+      for (const row of rows) found.set(row.path, storedInput(row));
     }
     return found;
   }
