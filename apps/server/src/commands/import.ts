@@ -47,8 +47,17 @@ async function importLibrary(file: string, databaseOption: string | undefined): 
     return EXIT_PARTIAL;
   }
   const store = await openLibrary(databaseOption);
+  let progress: Progress | undefined;
   try {
-    const copied = await copyLibrary(source, store);
+    const stats = await source.stats();
+    const total = stats.documents + Object.values(stats.entities).reduce((sum, count) => sum + count, 0);
+    // Shown once the copy needs more than one batch, like an NDJSON import's.
+    const copied = await copyLibrary(source, store, (sofar) => {
+      if (!progress && sofar.records >= total) return;
+      progress ??= createProgress(total, "import (records)");
+      progress.update(Math.min(sofar.records, total), `${sofar.sources} page texts`);
+    });
+    progress?.finish();
     await store.appendAudit({
       action: "ingest",
       actor: "cli",
