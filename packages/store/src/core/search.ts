@@ -172,6 +172,8 @@ const FILTER_DIMENSIONS = [
 export class SearchEngine {
   // 256 match sets of a million documents are 32 MB; champion lists are 2,000 numbers each.
   private matchCache = new LruCache<Bitset>(256);
+  /** Cache keys of texts made only of words the engine ignores: ranked like no text at all. */
+  private ignoredTexts = new Set<string>();
   // Per-term sets: ~64 MB at a million documents (a bitset is 125 KB there; rare terms far less).
   private termCache = new LruCache<Bitset | Uint32Array | typeof IGNORED>(64 * 1024 * 1024, (value) =>
     value === IGNORED ? 8 : value instanceof Bitset ? value.words.byteLength : value.byteLength,
@@ -205,7 +207,11 @@ export class SearchEngine {
       set = seqs ? Bitset.fromSeqs(this.index.size, seqs) : null;
     } else set = await this.nodeSet(parsed.node, query);
     // Only words the engine ignores (stop words on PostgreSQL): as if no text was given.
-    set ??= this.index.alive.clone();
+    if (!set) {
+      set = this.index.alive.clone();
+      if (this.ignoredTexts.size > 1000) this.ignoredTexts.clear();
+      this.ignoredTexts.add(key);
+    }
     set.andInPlace(this.index.alive);
     this.matchCache.set(key, set);
     return set;
@@ -313,7 +319,9 @@ export class SearchEngine {
 
     let page: { seq: number; score?: number }[];
     let nextCursor: string | null = null;
-    if (sort === "relevance" && hasText && parsed.node) {
+    // Text the engine ignores entirely has no relevance to rank by: newest first, as with none.
+    const rankable = hasText && !this.ignoredTexts.has(this.cacheKey(parsed, scoped));
+    if (sort === "relevance" && rankable && parsed.node) {
       const ranked = await this.rank(parsed, scoped, match, results, total, cursor, limit);
       page = ranked.slice(0, limit);
       const last = ranked[page.length - 1];
