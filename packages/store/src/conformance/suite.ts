@@ -472,6 +472,21 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
       expect((await search("nuclear -the")).total).toBeGreaterThan(0);
     });
 
+    it("finds a dotted abbreviation (U.S.) as both engines index it", async () => {
+      await store.upsert({
+        records: [
+          publication("Notes from the U.S. Institute of Peace", {
+            summary: "Briefings at usip.org, in 3.5 hours.",
+          }),
+          publication("A piece on something else"),
+        ],
+      });
+      const titles = async (text: string) =>
+        (await store.search({ text, limit: 5 } as never)).hits.map((hit) => hit.document.title);
+      expect(await titles("U.S.")).toEqual(["Notes from the U.S. Institute of Peace"]);
+      expect(await titles("U.S. Institute")).toEqual(["Notes from the U.S. Institute of Peace"]);
+    });
+
     it("never lets a query word match the hidden filter tokens", async () => {
       await store.upsert({ records: smallLibrary() });
       // Filter values are indexed as tokens next to the text (decision 0020); a user who types

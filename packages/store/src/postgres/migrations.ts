@@ -92,4 +92,27 @@ CREATE INDEX documents_id_bytes ON documents (id COLLATE "C");
 CREATE INDEX entities_id_bytes ON entities (id COLLATE "C");
 `,
   },
+  {
+    version: 6,
+    name: "full text splits words at inner dots, as SQLite's does",
+    // PostgreSQL's parser keeps "U.S." as one token ('u.s') while the query parser (and SQLite's
+    // FTS5) reads it as "u" and "s": a search for "U.S." found nothing here. A dot between two
+    // letters or digits becomes a space before the text is indexed ("usip.org", "3.5" split too,
+    // as they do in FTS5). The columns are rebuilt once, which rewrites the tables.
+    sql: `
+DROP INDEX documents_tsv;
+ALTER TABLE documents DROP COLUMN tsv;
+ALTER TABLE documents ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
+  setweight(to_tsvector('english', regexp_replace(title, '([[:alnum:]])\\.(?=[[:alnum:]])', '\\1 ', 'g')), 'A') ||
+  setweight(to_tsvector('english', regexp_replace(coalesce(body, ''), '([[:alnum:]])\\.(?=[[:alnum:]])', '\\1 ', 'g')), 'D')
+) STORED;
+CREATE INDEX documents_tsv ON documents USING gin (tsv);
+DROP INDEX sections_tsv;
+ALTER TABLE sections DROP COLUMN tsv;
+ALTER TABLE sections ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
+  to_tsvector('english', regexp_replace(text, '([[:alnum:]])\\.(?=[[:alnum:]])', '\\1 ', 'g'))
+) STORED;
+CREATE INDEX sections_tsv ON sections USING gin (tsv);
+`,
+  },
 ];
