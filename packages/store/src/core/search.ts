@@ -46,6 +46,12 @@ export const defaultSearchTuning: SearchTuning = {
   recentWindow: 20_000,
 };
 const FACET_VALUES_SHOWN = 100;
+/** The documents a query's text matches, and whether the engine read any of its words to rank by. */
+interface TextMatch {
+  set: Bitset;
+  rankable: boolean;
+}
+
 /** A term the engine ignores (a stop word on PostgreSQL), as the term cache remembers it. */
 const IGNORED = Symbol("ignored by the engine");
 const ENTITY_FACETS = new Set<FacetName>(["topic", "region", "person", "organization"]);
@@ -171,9 +177,7 @@ const FILTER_DIMENSIONS = [
 
 export class SearchEngine {
   // 256 match sets of a million documents are 32 MB; champion lists are 2,000 numbers each.
-  private matchCache = new LruCache<Bitset>(256);
-  /** Cache keys of texts made only of words the engine ignores: ranked like no text at all. */
-  private ignoredTexts = new Set<string>();
+  private matchCache = new LruCache<TextMatch>(256);
   // Per-term sets: ~64 MB at a million documents (a bitset is 125 KB there; rare terms far less).
   private termCache = new LruCache<Bitset | Uint32Array | typeof IGNORED>(64 * 1024 * 1024, (value) =>
     value === IGNORED ? 8 : value instanceof Bitset ? value.words.byteLength : value.byteLength,
@@ -193,9 +197,9 @@ export class SearchEngine {
   }
 
   /** The documents the text matches (every document for empty text). */
-  private async matchSet(parsed: ParsedQuery, query: SearchQuery, hasText: boolean): Promise<Bitset> {
-    if (!hasText) return this.index.alive;
-    if (!parsed.node) return new Bitset(this.index.size);
+  private async matchSet(parsed: ParsedQuery, query: SearchQuery, hasText: boolean): Promise<TextMatch> {
+    if (!hasText) return { set: this.index.alive, rankable: false };
+    if (!parsed.node) return { set: new Bitset(this.index.size), rankable: false };
     const key = this.cacheKey(parsed, query);
     const cached = this.matchCache.get(key);
     if (cached) return cached;
@@ -206,15 +210,12 @@ export class SearchEngine {
       const seqs = await this.driver.matchSeqs(parsed.node, query.scope, query.section);
       set = seqs ? Bitset.fromSeqs(this.index.size, seqs) : null;
     } else set = await this.nodeSet(parsed.node, query);
-    // Only words the engine ignores (stop words on PostgreSQL): as if no text was given.
-    if (!set) {
-      set = this.index.alive.clone();
-      if (this.ignoredTexts.size > 1000) this.ignoredTexts.clear();
-      this.ignoredTexts.add(key);
-    }
-    set.andInPlace(this.index.alive);
-    this.matchCache.set(key, set);
-    return set;
+    // Only words the engine ignores (stop words on PostgreSQL): as if no text was given, and
+    // nothing to rank by.
+    const match = set ? { set, rankable: true } : { set: this.index.alive.clone(), rankable: false };
+    match.set.andInPlace(this.index.alive);
+    this.matchCache.set(key, match);
+    return match;
   }
 
   /**
@@ -311,7 +312,7 @@ export class SearchEngine {
     const scoped = scope === "section" && !query.section ? { ...query, scope: "all" as const } : query;
     const match = await this.matchSet(parsed, scoped, hasText);
     const sets = this.filterSets(query);
-    const results = this.combine(match, sets);
+    const results = this.combine(match.set, sets);
     const total = results.count();
     const limit = query.limit ?? 20;
     const sort = query.sort ?? "relevance";
@@ -320,9 +321,8 @@ export class SearchEngine {
     let page: { seq: number; score?: number }[];
     let nextCursor: string | null = null;
     // Text the engine ignores entirely has no relevance to rank by: newest first, as with none.
-    const rankable = hasText && !this.ignoredTexts.has(this.cacheKey(parsed, scoped));
-    if (sort === "relevance" && rankable && parsed.node) {
-      const ranked = await this.rank(parsed, scoped, match, results, total, cursor, limit);
+    if (sort === "relevance" && match.rankable && parsed.node) {
+      const ranked = await this.rank(parsed, scoped, match.set, results, total, cursor, limit);
       page = ranked.slice(0, limit);
       const last = ranked[page.length - 1];
       if (ranked.length > limit && last)
@@ -353,7 +353,7 @@ export class SearchEngine {
       hits.push(hit);
     }
     const result: SearchResult = { total, hits, nextCursor, fellBackToLiteral: parsed.fellBackToLiteral };
-    if (query.facets ?? true) result.facets = await this.facets(match, sets, results, total, query);
+    if (query.facets ?? true) result.facets = await this.facets(match.set, sets, results, total, query);
     return result;
   }
 
@@ -540,7 +540,7 @@ export class SearchEngine {
     const text = query.text ?? "";
     const parsed = parseQueryText(text, query.mode ?? "simple");
     const match = await this.matchSet(parsed, query, text.trim().length > 0);
-    const results = this.combine(match, this.filterSets(query));
+    const results = this.combine(match.set, this.filterSets(query));
     const buckets = new Map<string, TimelineBucket>();
     const { dateStart, dateEnd } = this.index;
     results.forEach((seq) => {
