@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { describeFieldPath, fieldValueAtPath, mergeSpans, spanExcerpt } from "@corpus/schema";
+import { describeFieldPath, fieldValueAtPath, spanExcerpt } from "@corpus/schema";
 import { ApiProblemNotice } from "@/components/api-problem";
 import { ScrollToMark } from "@/components/scroll-to-mark";
 import { documentPath, slugFromSegment } from "@/lib/ids";
@@ -42,8 +42,14 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const segments = segmentText(source.text, selected?.[1] ?? []);
   // The notice quotes this page's own characters: the record's value may differ (an honorific
   // dropped, a value from another input), and is then named beside them, not claimed as marked.
-  const firstSpan = selected ? mergeSpans(selected[1], source.text)[0] : undefined;
-  const quoted = firstSpan ? spanExcerpt(source.text, firstSpan, 200) : undefined;
+  const firstMarked = segments.find((segment) => segment.highlighted);
+  const quoted = firstMarked
+    ? spanExcerpt(
+        source.text,
+        { start: firstMarked.start, end: firstMarked.start + firstMarked.text.length },
+        200,
+      )
+    : undefined;
   const recordValue = selected && record ? fieldValueAtPath(record.document, selected[0]) : undefined;
   const sourceQuery = `&source=${source.contentHash}`;
   let firstMark = true;
