@@ -97,8 +97,12 @@ export function slugify(text: string, maxLength = 80): string {
  */
 export function personNameKey(name: string): string {
   const words = slugify(name, 400).split("-").filter(Boolean);
-  const kept = words.filter((word, index) => !(word.length === 1 && index > 0 && index < words.length - 1));
-  return kept.join("-");
+  return withoutMiddleInitials(words).join("-");
+}
+
+/** A name's words without single-letter middle initials ("frank a aum" -> "frank aum"). */
+export function withoutMiddleInitials(words: readonly string[]): string[] {
+  return words.filter((word, index) => !(word.length === 1 && index > 0 && index < words.length - 1));
 }
 
 /** The key under which two spellings of a title meet: case, accents, punctuation and quotes folded. */

@@ -1,4 +1,4 @@
-import { type EntityListItem, personNameKey } from "@corpus/schema";
+import { type EntityListItem, personNameKey, withoutMiddleInitials } from "@corpus/schema";
 import type { Executor } from "./driver.js";
 import type { FacetIndex } from "./facet-index.js";
 import type { PossibleDuplicatesPage } from "../store.js";
@@ -98,11 +98,10 @@ export async function possibleDuplicatesOf(
 ): Promise<EntityListItem[]> {
   // Words as the name_key column folds them (accents and case only; "ø" and "’" stay), so that
   // every range and pattern below can meet the column; the grouping then uses personNameKey.
-  const all = nameKey(person.name)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-  const words = all.filter(
-    (word, position) => !(word.length === 1 && position > 0 && position < all.length - 1),
+  const words = withoutMiddleInitials(
+    nameKey(person.name)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean),
   );
   if (words.length < 2) return [];
   const last = words.at(-1)!;
