@@ -174,7 +174,6 @@ export function redirectReferences(document: Document, targets: ReadonlyMap<stri
  * positions, so every later entry's paths move up too).
  */
 export function withoutRepeatedReferences(document: Document): Document {
-  const moves = new Map<string, number[]>();
   const dedupe = <T>(
     list: readonly T[] | undefined,
     key: (item: T) => string,
@@ -219,14 +218,14 @@ export function withoutRepeatedReferences(document: Document): Document {
       : [];
   const agendaRepeated = agenda.some((item) => item.people.repeated);
   if (!Object.values(lists).some((list) => list.repeated) && !agendaRepeated) return document;
-  for (const [name, list] of Object.entries(lists)) if (list.repeated) moves.set(name, list.mapping);
   const provenance = document.provenance.map((entry) => {
     const fields: Record<string, Span[]> = {};
     for (const [path, spans] of Object.entries(entry.fields)) {
       const moved = path.replace(
         /^(people|organizations|topics|regions)\[(\d+)\]/,
         (whole, name: string, index: string) => {
-          const to = moves.get(name)?.[Number(index)];
+          // Each list maps every old position to its new one (the same one when nothing moved).
+          const to = lists[name as keyof typeof lists].mapping[Number(index)];
           return to === undefined ? whole : `${name}[${to}]`;
         },
       );
