@@ -149,6 +149,28 @@ describe("the source screen", () => {
     await cursorOn("› Frank Aum, moderator");
   });
 
+  it("keeps a key pressed the moment the text is drawn, instead of jumping back to the first field", async () => {
+    await openDocument("panel", "Armistice at Seventy");
+    // G goes in right after the write of the first frame with the page text, before React's
+    // scheduled (passive) effects of that render have run: as a quick user or a loaded machine can.
+    const stdout = instance!.stdout;
+    const write = stdout.write.bind(stdout);
+    let pressed = false;
+    stdout.write = (text: string) => {
+      write(text);
+      if (!pressed && text.includes("field 1 of 9")) {
+        pressed = true;
+        queueMicrotask(() => instance!.stdin.write("G"));
+      }
+    };
+    await press("s");
+    await vi.waitFor(() => expect(pressed).toBe(true), { timeout: 3000 });
+    await cursorOn("› Filed under Korean Peninsula");
+    // It stays there once everything scheduled has run.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(frame()).toMatch(/line (\d+) of \1$/m);
+  });
+
   it("opens the input with the most fields of a record read from two, and s switches to the other", async () => {
     await openDocument("seventy years", "Seventy Years After");
     await press("s");

@@ -1,6 +1,6 @@
 import type { Document } from "@corpus/schema";
 import { Box, Text } from "ink";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { DataSource, SourceAvailability } from "../data-source.js";
 import { fit, truncate } from "../format.js";
 import { matches } from "../keymap.js";
@@ -159,7 +159,9 @@ function SourceText({ id, input, position, count, dataSource, width, height, onN
     if (span) page.jumpTo(lineOfOffset(wrapped, span.start));
   };
   // On opening, and when a new width rewraps the text, the marked place is brought into view.
-  useEffect(showSelection, [wrapped, fields, textHeight]);
+  // A layout effect: a passive one ran after the first frame was drawn, so a key pressed on
+  // seeing the text (G, a page key) was undone when the jump to the first field came after it.
+  useLayoutEffect(showSelection, [wrapped, fields, textHeight]);
 
   const select = (next: { field: number; place: number }) => {
     selection.current = next;
