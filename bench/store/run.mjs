@@ -215,7 +215,7 @@ if (engine === "sqlite") {
     const start = performance.now();
     if (query.text)
       await client.query(
-        "SELECT seq FROM documents, plainto_tsquery('english', $1) q WHERE tsv @@ q ORDER BY ts_rank(tsv, q) DESC LIMIT 20",
+        "SELECT seq FROM documents, plainto_tsquery('corpus_english', $1) q WHERE tsv @@ q ORDER BY ts_rank(tsv, q) DESC LIMIT 20",
         [query.text],
       );
     else await client.query("SELECT seq FROM documents ORDER BY date_start DESC NULLS LAST LIMIT 20");

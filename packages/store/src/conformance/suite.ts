@@ -467,9 +467,26 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
       expect(prospects.total).toBe((await search("prospects talks")).total);
       const common = await search("the");
       expect(common.total).toBeGreaterThan(0);
-      // And it lists them (PostgreSQL has no relevance for ignored words: newest first, as with no text).
+      // And it lists them.
       expect(common.hits.length).toBe(Math.min(5, common.total));
       expect((await search("nuclear -the")).total).toBeGreaterThan(0);
+    });
+
+    it("indexes every word and folds accents alike on both engines", async () => {
+      await store.upsert({
+        records: [
+          publication("Talks in Genève", { summary: "It was not the end of the war." }),
+          publication("A piece on something else", { summary: "Peace held in the valley." }),
+        ],
+      });
+      const titles = async (text: string) =>
+        (await store.search({ text, limit: 5 } as never)).hits.map((hit) => hit.document.title);
+      expect(await titles("Geneve")).toEqual(["Talks in Genève"]);
+      expect(await titles("genève")).toEqual(["Talks in Genève"]);
+      // English stop words are words here: "it" is in one document, "not peace" in none.
+      expect(await titles("it")).toEqual(["Talks in Genève"]);
+      expect(await titles("not peace")).toEqual([]);
+      expect(await titles("not the end")).toEqual(["Talks in Genève"]);
     });
 
     it("finds a dotted abbreviation (U.S.) as both engines index it", async () => {

@@ -115,4 +115,54 @@ ALTER TABLE sections ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
 CREATE INDEX sections_tsv ON sections USING gin (tsv);
 `,
   },
+  {
+    version: 7,
+    name: "full text keeps every word and folds accents, as SQLite's does",
+    // PostgreSQL's 'english' configuration drops stop words and keeps accents, so "it", "not
+    // peace" or "Geneve" found fewer documents here than in SQLite's FTS5 (porter, unicode61,
+    // remove_diacritics), which indexes every word and folds "Genève" to "geneve". The library's
+    // own configuration uses the same English stemmer without a stop-word list, after the
+    // unaccent extension's filter when it is (or can be made) available. The extension lives in
+    // the database, not in a library's schema (dropping a library must not drop it), so it is
+    // created in "public" under a lock that serialises libraries migrating at the same time;
+    // where it cannot be created (no contrib package, no right to), accents stay as they were.
+    sql: `
+DO $migration$
+DECLARE
+  unaccent_schema text;
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('corpus-unaccent-extension'));
+  SELECT n.nspname INTO unaccent_schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+    WHERE e.extname = 'unaccent';
+  IF unaccent_schema IS NULL THEN
+    BEGIN
+      CREATE EXTENSION unaccent SCHEMA public;
+      unaccent_schema := 'public';
+    EXCEPTION WHEN OTHERS THEN
+      RAISE NOTICE 'corpus: the unaccent extension is not available (%); searches match accents exactly', SQLERRM;
+    END;
+  END IF;
+  CREATE TEXT SEARCH DICTIONARY corpus_english_stem (TEMPLATE = snowball, LANGUAGE = english);
+  CREATE TEXT SEARCH CONFIGURATION corpus_english (COPY = pg_catalog.english);
+  EXECUTE format(
+    'ALTER TEXT SEARCH CONFIGURATION corpus_english ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH %s corpus_english_stem',
+    CASE WHEN unaccent_schema IS NULL THEN '' ELSE format('%I.unaccent,', unaccent_schema) END
+  );
+END
+$migration$;
+DROP INDEX documents_tsv;
+ALTER TABLE documents DROP COLUMN tsv;
+ALTER TABLE documents ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
+  setweight(to_tsvector('corpus_english', regexp_replace(title, '([[:alnum:]])\\.(?=[[:alnum:]])', '\\1 ', 'g')), 'A') ||
+  setweight(to_tsvector('corpus_english', regexp_replace(coalesce(body, ''), '([[:alnum:]])\\.(?=[[:alnum:]])', '\\1 ', 'g')), 'D')
+) STORED;
+CREATE INDEX documents_tsv ON documents USING gin (tsv);
+DROP INDEX sections_tsv;
+ALTER TABLE sections DROP COLUMN tsv;
+ALTER TABLE sections ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
+  to_tsvector('corpus_english', regexp_replace(text, '([[:alnum:]])\\.(?=[[:alnum:]])', '\\1 ', 'g'))
+) STORED;
+CREATE INDEX sections_tsv ON sections USING gin (tsv);
+`,
+  },
 ];

@@ -210,21 +210,22 @@ export async function openPostgresDriver(url: string, options: PostgresOptions =
       const result =
         scope === "section"
           ? await query<unknown[]>(
-              "SELECT DISTINCT doc_seq FROM sections WHERE tsv @@ to_tsquery('english', ?) AND lower(heading) = lower(?)",
+              "SELECT DISTINCT doc_seq FROM sections WHERE tsv @@ to_tsquery('corpus_english', ?) AND lower(heading) = lower(?)",
               [text, section ?? ""],
               "array",
             )
           : await query<unknown[]>(
-              "SELECT seq FROM documents WHERE tsv @@ to_tsquery('english', ?)",
+              "SELECT seq FROM documents WHERE tsv @@ to_tsquery('corpus_english', ?)",
               [text],
               "array",
             );
       const rows = result.rows as unknown as unknown[][];
       if (rows.length === 0) {
-        // A query of stop words only is an empty tsquery: it matches no row, but means "no
-        // constraint" (SQLite's FTS5 keeps such words and finds them nearly everywhere).
+        // A query with no word the parser indexes is an empty tsquery: it matches no row, but
+        // means "no constraint", as in SQLite. (Libraries made before migration 7 still drop
+        // English stop words; the migration rebuilds the text columns so it is rare now.)
         const [lexemes] = (
-          await query<{ nodes: number }>("SELECT numnode(to_tsquery('english', ?)) AS nodes", [text])
+          await query<{ nodes: number }>("SELECT numnode(to_tsquery('corpus_english', ?)) AS nodes", [text])
         ).rows;
         if (Number(lexemes?.nodes ?? 1) === 0) return null;
       }
@@ -235,7 +236,7 @@ export async function openPostgresDriver(url: string, options: PostgresOptions =
       const params: unknown[] = [tsquery(node, scope)];
       let sql: string;
       if (scope === "section") {
-        sql = `SELECT doc_seq, max(ts_rank(tsv, q)) AS score FROM sections, to_tsquery('english', ?) q
+        sql = `SELECT doc_seq, max(ts_rank(tsv, q)) AS score FROM sections, to_tsquery('corpus_english', ?) q
                WHERE tsv @@ q AND lower(heading) = lower(?)`;
         params.push(section ?? "");
         if (seqs) {
@@ -253,7 +254,7 @@ export async function openPostgresDriver(url: string, options: PostgresOptions =
         sql += " GROUP BY doc_seq ORDER BY score DESC";
       } else {
         sql =
-          "SELECT seq, ts_rank(tsv, q) AS score FROM documents, to_tsquery('english', ?) q WHERE tsv @@ q";
+          "SELECT seq, ts_rank(tsv, q) AS score FROM documents, to_tsquery('corpus_english', ?) q WHERE tsv @@ q";
         if (seqs) {
           sql += " AND seq = ANY(?::integer[])";
           params.push(seqs);
