@@ -127,6 +127,9 @@ describe("limits", () => {
   it("unknown ids and routes are 404", async () => {
     expect((await getJson(`${server.url}/api/v1/people/person:nobody-here`)).status).toBe(404);
     expect((await getJson(`${server.url}/api/v1/nothing-here`)).status).toBe(404);
+    const slashed = await getJson(`${server.url}/api/v1/stats/`);
+    expect(slashed.status).toBe(404);
+    expect(slashed.body.error.message).toContain("Without the slash at the end, /api/v1/stats is one.");
     expect((await getJson(`${server.url}/trpc/documents.nothing?input=%7B%7D`)).status).toBe(404);
     expect((await getJson(`${server.url}/api/v1/documents/doc%E0%A4%A`)).status).toBe(400);
     expect((await getJson(`${server.url}/trpc/documents.get%E0%A4%A?input=%7B%7D`)).status).toBe(400);

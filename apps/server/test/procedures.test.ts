@@ -322,6 +322,64 @@ describe("REST face", () => {
       expect(openapi.body.components.schemas).toHaveProperty(ref.split("/").pop() as string);
   });
 
+  it("every $ref in the OpenAPI document resolves, and required query parameters say so", async () => {
+    const openapi = (await getJson(`${server.url}/api/openapi.json`)).body;
+    const refs = [...JSON.stringify(openapi).matchAll(/"\$ref":"([^"]+)"/g)].map((match) => match[1]);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of new Set(refs)) {
+      expect(ref).toMatch(/^#\/components\/schemas\//);
+      expect(openapi.components.schemas).toHaveProperty(ref?.split("/").pop() as string);
+    }
+    const parameter = (path: string, name: string) =>
+      openapi.paths[path].get.parameters.find((item: { name: string }) => item.name === name);
+    // The server answers 400 without them, so a generated client must not let them be left out.
+    expect(parameter("/api/v1/entities/autocomplete", "prefix").required).toBe(true);
+    expect(parameter("/api/v1/records", "ids").required).toBe(true);
+    expect(parameter("/api/v1/documents/search", "text").required).toBe(false);
+    expect((await getJson(`${server.url}/api/v1/entities/autocomplete`)).status).toBe(400);
+  });
+
+  it("refuses parameters it would otherwise quietly ignore", async () => {
+    // The export is one download: a search's paging parameters would be dropped.
+    for (const query of ["limit=5", "cursor=abc"]) {
+      const response = await getJson(`${server.url}/api/v1/documents/export?text=peace&${query}`);
+      expect(response.status, query).toBe(400);
+      expect(response.body.error.message).toMatch(/use max/);
+    }
+    // A parameter that takes one value, given twice (a Python list): not the first one alone.
+    const twice = await getJson(`${server.url}/api/v1/documents/search?text=peace&text=accord`);
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.message).toMatch(/"text" is given 2 times/);
+    expect((await getJson(`${server.url}/api/v1/people?limit=2&limit=3`)).status).toBe(400);
+    expect((await getJson(`${server.url}/api/v1/documents/search?q=peace&text=accord`)).status).toBe(400);
+    // Filters repeat by design.
+    expect((await getJson(`${server.url}/api/v1/documents/search?kind=event&kind=issue`)).status).toBe(200);
+    const ids = await getJson(`${server.url}/api/v1/records?ids=${SOURCE_DOCUMENT_ID}&ids=person:nobody`);
+    expect(ids.status).toBe(200);
+    // A decimal is a number that is not whole, not a string.
+    const decimal = await getJson(`${server.url}/api/v1/documents/search?limit=1.5`);
+    expect(decimal.status).toBe(400);
+    expect(decimal.body.error.issues[0].message).not.toMatch(/received string/);
+  });
+
+  it("HEAD answers as GET does without a body; other methods get 405 with Allow", async () => {
+    for (const path of ["stats", "documents/export?format=csv", `documents/${SOURCE_DOCUMENT_ID}`]) {
+      const response = await fetch(`${server.url}/api/v1/${path}`, { method: "HEAD" });
+      expect(response.status, path).toBe(200);
+      expect(await response.text()).toBe("");
+    }
+    const csv = await fetch(`${server.url}/api/v1/documents/export?format=csv`, { method: "HEAD" });
+    expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
+    const missing = await fetch(`${server.url}/api/v1/documents/doc:missing-00000000`, { method: "HEAD" });
+    expect(missing.status).toBe(404);
+    const post = await fetch(`${server.url}/api/v1/stats`, { method: "POST" });
+    expect(post.status).toBe(405);
+    expect(post.headers.get("allow")).toBe("GET, HEAD");
+    const put = await fetch(`${server.url}/trpc/stats.overview`, { method: "PUT" });
+    expect(put.status).toBe(405);
+    expect(put.headers.get("allow")).toBe("GET, POST");
+  });
+
   it("health and readiness", async () => {
     expect((await getJson(`${server.url}/healthz`)).body).toEqual({ status: "ok" });
     expect((await getJson(`${server.url}/readyz`)).status).toBe(200);

@@ -1,7 +1,7 @@
 import type { EntityListItem } from "@corpus/schema";
 import type { Store } from "@corpus/store";
 import { type Command, EXIT_OK } from "../command.js";
-import { parseArguments, printable } from "../lib/arguments.js";
+import { documentsLabel, parseArguments, printable } from "../lib/arguments.js";
 import { openLibrary } from "../lib/library.js";
 
 const HELP = `Usage: corpus duplicates [--json] [--db PATH|URL]
@@ -42,7 +42,9 @@ export const duplicatesCommand: Command = {
       for (const group of groups) {
         console.log(
           group
-            .map((person) => `${printable(person.name)} (${person.id}, ${person.documentCount} documents)`)
+            .map(
+              (person) => `${printable(person.name)} (${person.id}, ${documentsLabel(person.documentCount)})`,
+            )
             .join("\n  ~ "),
         );
       }

@@ -4,7 +4,7 @@ import { createInterface } from "node:readline";
 import { type CorpusRecord, describeIssues, parseRecord } from "@corpus/schema";
 import { copyLibrary, openStore, sqliteFileOf, type Store } from "@corpus/store";
 import { type Command, EXIT_OK, EXIT_PARTIAL, UsageError } from "../command.js";
-import { parseArguments } from "../lib/arguments.js";
+import { parseArguments, printable } from "../lib/arguments.js";
 import { libraryLocation, openLibrary } from "../lib/library.js";
 import { createProgress, type Progress } from "../lib/progress.js";
 
@@ -78,6 +78,35 @@ async function importLibrary(file: string, databaseOption: string | undefined): 
 // of megabytes.
 const BATCH = 5000;
 
+/** The file's first line that is not blank; undefined for a file of blank lines. */
+async function firstLineOf(file: string): Promise<string | undefined> {
+  const input = createReadStream(file, "utf8");
+  try {
+    for await (const text of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY }))
+      if (text.trim() !== "") return text;
+    return undefined;
+  } finally {
+    input.destroy();
+  }
+}
+
+/** Bad lines reported one by one; past this many, only their count (a wrong file has thousands). */
+const MAX_REPORTED_LINES = 20;
+
+/**
+ * Why a file's first line shows it is not an NDJSON export, or undefined when it may be one. A
+ * JSON array or a pretty-printed record (the .json files ingest reads), a CSV or a saved page
+ * would otherwise be refused line by line, hundreds of messages that never name the mistake. A
+ * first line that starts as a record does but is damaged is only skipped, as any other line.
+ */
+function notAnExport(firstLine: string | undefined): string | undefined {
+  const text = firstLine?.trim();
+  if (text === undefined || (text.startsWith("{") && text !== "{")) return undefined;
+  if (text === "{" || text === "[") return "it is JSON spread over several lines, not one record a line";
+  if (text.startsWith("[")) return "its first line is a JSON array, not one record";
+  return "its first line is not a JSON record";
+}
+
 export const importCommand: Command = {
   name: "import",
   summary: "load an NDJSON export, or a whole SQLite library, into the library",
@@ -93,6 +122,12 @@ export const importCommand: Command = {
         `${file} is a folder; import takes one NDJSON file (from corpus export). To load saved pages from a folder, use corpus ingest.`,
       );
     if (isSqliteFile(file)) return importLibrary(file, values.db as string | undefined);
+    // Checked before the library is opened, so a wrong file leaves no new empty library behind.
+    const reason = notAnExport(await firstLineOf(file));
+    if (reason)
+      throw new UsageError(
+        `${file} is not an NDJSON export (${reason}); nothing stored. import reads what corpus export --format ndjson writes, or a library .db; for saved pages and .json record files, use corpus ingest ${file}`,
+      );
     const store = await openLibrary(values.db as string | undefined);
     let batch: CorpusRecord[] = [];
     let line = 0;
@@ -102,6 +137,10 @@ export const importCommand: Command = {
     const megabytes = Math.max(1, Math.ceil(statSync(file).size / 1e6));
     let bytesRead = 0;
     let stored = 0;
+    const skip = (message: string) => {
+      failed++;
+      if (failed <= MAX_REPORTED_LINES) console.error(printable(message));
+    };
     let progress: Progress | undefined;
     const flush = async (last = false) => {
       if (batch.length === 0) return;
@@ -127,14 +166,12 @@ export const importCommand: Command = {
         try {
           value = JSON.parse(text);
         } catch (error) {
-          failed++;
-          console.error(`${file}:${line}: not JSON (${(error as Error).message}); skipped`);
+          skip(`${file}:${line}: not JSON (${(error as Error).message}); skipped`);
           continue;
         }
         const checked = parseRecord(value);
         if (!checked.ok) {
-          failed++;
-          console.error(`${file}:${line}: not a valid record (${describeIssues(checked.issues)}); skipped`);
+          skip(`${file}:${line}: not a valid record (${describeIssues(checked.issues)}); skipped`);
           continue;
         }
         // Store the record as written (not the parsed copy) so a round trip keeps every byte.
@@ -143,6 +180,8 @@ export const importCommand: Command = {
       }
       await flush(true);
       progress?.finish();
+      if (failed > MAX_REPORTED_LINES)
+        console.error(`${file}: ${failed - MAX_REPORTED_LINES} more lines skipped (not shown)`);
       await store.appendAudit({
         action: "ingest",
         actor: "cli",

@@ -1,12 +1,12 @@
 import { resolve } from "node:path";
-import { type ParsedFile, parseFiles, prepareBatch } from "@corpus/ingest";
+import { type ParsedFile, type ParseOptions, parseFiles, prepareBatch } from "@corpus/ingest";
 import type { Store, UpsertSummary } from "@corpus/store";
 import { type Command, EXIT_OK, EXIT_PARTIAL, UsageError } from "../command.js";
 import { parseArguments, printable } from "../lib/arguments.js";
 import { openLibrary } from "../lib/library.js";
 import { createProgress } from "../lib/progress.js";
 
-const HELP = `Usage: corpus ingest <paths...> [--db PATH|URL] [--json]
+const HELP = `Usage: corpus ingest <paths...> [--db PATH|URL] [--json] [--max-bytes N]
 
 Parses files, folders or globs (.txt, .html, .json, .ndjson) and stores their records.
 Safe to re-run: unchanged files are skipped, changed files update their records, teasers
@@ -17,6 +17,7 @@ Options:
   --db PATH|URL   the library (default: CORPUS_DATABASE_URL, else .corpus/library.db)
   --json          print the summary as JSON
   --actor NAME    who to record in the audit trail (default: cli)
+  --max-bytes N   refuse files larger than N bytes (default 10485760)
 
 Exit codes: 0 every file stored, 1 some files failed (the others were stored), 2 usage error.
 
@@ -40,8 +41,9 @@ export async function ingestPaths(
   patterns: string[],
   onProgress: (done: number, total: number, file: string) => void = () => {},
   actor = "cli",
+  parseOptions: ParseOptions = {},
 ): Promise<IngestReport> {
-  const files = await parseFiles(patterns);
+  const files = await parseFiles(patterns, parseOptions);
   const report: IngestReport = {
     added: 0,
     updated: 0,
@@ -119,8 +121,13 @@ export const ingestCommand: Command = {
       db: { type: "string" },
       json: { type: "boolean", default: false },
       actor: { type: "string", default: "cli" },
+      // A file over the limit is refused with a message that says to raise it with this option.
+      "max-bytes": { type: "string" },
     });
     if (positionals.length === 0) throw new UsageError("name at least one file, folder or glob to ingest");
+    const maxBytes = values["max-bytes"] === undefined ? undefined : Number(values["max-bytes"]);
+    if (maxBytes !== undefined && (!Number.isInteger(maxBytes) || maxBytes <= 0))
+      throw new UsageError("--max-bytes needs a positive whole number of bytes");
     const store = await openLibrary(values.db as string | undefined);
     try {
       let progress: ReturnType<typeof createProgress> | undefined;
@@ -133,6 +140,7 @@ export const ingestCommand: Command = {
           progress.update(done, file ? printable(file) : "");
         },
         values.actor as string,
+        maxBytes === undefined ? {} : { maxBytes },
       );
       progress?.finish();
       if (values.json) console.log(JSON.stringify(report, null, 2));

@@ -1,6 +1,7 @@
 import { type CorpusRecord, namesLookAlike } from "@corpus/schema";
+import type { Store } from "@corpus/store";
 import { type Command, EXIT_OK, EXIT_PARTIAL, UsageError } from "../command.js";
-import { parseArguments, printable } from "../lib/arguments.js";
+import { documentsLabel, parseArguments, printable } from "../lib/arguments.js";
 import { openLibrary } from "../lib/library.js";
 
 const HELP = `Usage: corpus merge <keep-id> <duplicate-id> [--force] [--json] [--actor NAME] [--db PATH|URL]
@@ -40,6 +41,24 @@ export const mergeCommand: Command = {
     const store = await openLibrary(values.db as string | undefined, { mustExist: true });
     try {
       const [kept, duplicate] = await Promise.all([store.get(into), store.get(from)]);
+      // An id merged earlier is no record of its own any more, but it is not unknown either:
+      // running the same merge twice (a script re-run) has nothing left to do.
+      const [keptNow, duplicateNow] = await Promise.all([
+        kept ? into : mergedInto(store, into),
+        duplicate ? from : mergedInto(store, from),
+      ]);
+      if (!duplicate && duplicateNow === (keptNow ?? into)) {
+        console.log(`${from} was already merged into ${duplicateNow}; nothing to do`);
+        return EXIT_OK;
+      }
+      for (const [id, now] of [
+        [into, kept ? undefined : keptNow],
+        [from, duplicate ? undefined : duplicateNow],
+      ] as const)
+        if (now)
+          throw new UsageError(
+            `${id} was merged into ${now} earlier and is now one of its names; name ${now} instead`,
+          );
       const missing = [kept ? null : into, duplicate ? null : from].filter(Boolean);
       if (missing.length > 0) {
         console.error(
@@ -65,7 +84,7 @@ export const mergeCommand: Command = {
       if (values.json) console.log(JSON.stringify(merged, null, 2));
       else
         console.log(
-          `merged ${from} into ${into}: ${printable("name" in merged ? merged.name : into)} (${(await store.entity(into))?.documentCount ?? 0} documents)`,
+          `merged ${from} into ${into}: ${printable("name" in merged ? merged.name : into)} (${documentsLabel((await store.entity(into))?.documentCount ?? 0)})`,
         );
       return EXIT_OK;
     } finally {
@@ -73,6 +92,12 @@ export const mergeCommand: Command = {
     }
   },
 };
+
+/** The entity an id was merged into, when it was; undefined for an id the library never had. */
+async function mergedInto(store: Store, id: string): Promise<string | undefined> {
+  const view = await store.entity(id);
+  return view && view.entity.id !== id ? view.entity.id : undefined;
+}
 
 function nameOf(record: CorpusRecord): string {
   return "name" in record ? record.name : record.id;

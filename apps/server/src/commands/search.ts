@@ -1,5 +1,6 @@
 import type { SearchQueryInput } from "@corpus/schema";
 import { formatPartialDate } from "@corpus/schema";
+import { InvalidCursorError, type Store } from "@corpus/store";
 import { type Command, EXIT_OK, UsageError } from "../command.js";
 import { listOption, parseArguments, printable } from "../lib/arguments.js";
 import { openLibrary } from "../lib/library.js";
@@ -33,6 +34,19 @@ Example:
 function optionOf(path: readonly PropertyKey[]): string {
   const name = path.filter((part) => typeof part === "string" && part !== "filters").at(-1);
   return name === undefined || name === "text" ? "the search text" : `--${String(name)}`;
+}
+
+/** A cursor from another search (or mistyped) is the caller's mistake: a usage error, exit 2. */
+async function searchWithCursor(store: Store, query: Parameters<Store["search"]>[0]) {
+  try {
+    return await store.search(query);
+  } catch (error) {
+    if (error instanceof InvalidCursorError)
+      throw new UsageError(
+        "--cursor does not belong to this search (same text, filters and sort as the page that printed it); run the search again without it",
+      );
+    throw error;
+  }
 }
 
 export const searchCommand: Command = {
@@ -91,7 +105,7 @@ export const searchCommand: Command = {
       );
     const store = await openLibrary(values.db as string | undefined, { mustExist: true });
     try {
-      const result = await store.search(parsed.data);
+      const result = await searchWithCursor(store, parsed.data);
       if (values.json) {
         console.log(JSON.stringify(result, null, 2));
         return EXIT_OK;

@@ -1,6 +1,6 @@
 import { formatPartialDate, isDocument } from "@corpus/schema";
 import { type Command, EXIT_OK, EXIT_PARTIAL, UsageError } from "../command.js";
-import { parseArguments, printable } from "../lib/arguments.js";
+import { documentsLabel, parseArguments, printable } from "../lib/arguments.js";
 import { openLibrary } from "../lib/library.js";
 
 const HELP = `Usage: corpus show <id> [--json] [--db PATH|URL]
@@ -76,7 +76,7 @@ export const showCommand: Command = {
       }
       if (!view) return EXIT_PARTIAL;
       console.log(
-        `${printable(record.name)} (${record.kind}) · ${view.documentCount} documents · ${record.id}`,
+        `${printable(record.name)} (${record.kind}) · ${documentsLabel(view.documentCount)} · ${record.id}`,
       );
       // Topics and regions have no roles: a document is about them or not.
       const hasRoles = record.kind === "person" || record.kind === "organization";

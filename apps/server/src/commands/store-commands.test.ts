@@ -95,6 +95,9 @@ describe("corpus ingest, search, show, stats, export, import, backup", () => {
     );
     expect(corpus("ingest", records, "--db", merging).code).toBe(0);
     // Listed as a possible duplicate first (same first and last name), then joined.
+    expect(corpus("duplicates", "--db", merging).stdout).toContain(
+      "Ana Ruiz (person:ana-ruiz, 1 document)\n",
+    );
     const candidates = JSON.parse(corpus("duplicates", "--json", "--db", merging).stdout);
     expect(candidates.map((group: { id: string }[]) => group.map((item) => item.id).sort())).toEqual([
       ["person:ana-maria-ruiz", "person:ana-ruiz"],
@@ -116,6 +119,14 @@ describe("corpus ingest, search, show, stats, export, import, backup", () => {
     expect(corpus("search", "", "--person", "person:ana-maria-ruiz", "--db", merging).stdout).toMatch(
       /^\(person:ana-maria-ruiz was merged into person:ana-ruiz; searched for person:ana-ruiz\)\n2 matches/,
     );
+    // The same merge run again (a script re-run) has nothing left to do, and says so.
+    const again = corpus("merge", "person:ana-ruiz", "person:ana-maria-ruiz", "--db", merging);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("person:ana-maria-ruiz was already merged into person:ana-ruiz");
+    // A merged-away id named as the one to keep is not "missing": the message names its new id.
+    const keptGone = corpus("merge", "person:ana-maria-ruiz", "person:nobody", "--db", merging);
+    expect(keptGone.code).toBe(2);
+    expect(keptGone.stderr).toContain("person:ana-maria-ruiz was merged into person:ana-ruiz earlier");
     expect(corpus("merge", "person:ana-ruiz", "person:nobody", "--db", merging).code).toBe(1);
     expect(
       corpus("merge", "person:ana-ruiz", createDocumentId("Rivers and truces"), "--db", merging).code,
@@ -141,6 +152,56 @@ describe("corpus ingest, search, show, stats, export, import, backup", () => {
     expect(range.code).toBe(2);
     expect(range.stderr).toContain("--from:");
     expect(range.stderr).toContain("starts after it ends");
+  });
+
+  it("a cursor from another search is a usage error (exit 2), not a failure", () => {
+    const first = corpus("search", "peace", "--limit", "1", "--db", database).stdout;
+    const cursor = /--cursor (\S+)/.exec(first)?.[1];
+    expect(cursor).toBeTruthy();
+    expect(corpus("search", "peace", "--limit", "1", "--cursor", cursor!, "--db", database).code).toBe(0);
+    for (const wrong of ["made-up", cursor!]) {
+      const result = corpus("search", "peace", "--sort", "newest", "--cursor", wrong, "--db", database);
+      expect(result.code, wrong).toBe(2);
+      expect(result.stderr).toMatch(/^corpus search: --cursor does not belong to this search/);
+    }
+  });
+
+  it("ingest --max-bytes raises the size limit that a refused file's message names", () => {
+    const page = join(folder, "long-page.txt");
+    writeFileSync(page, `A Long Page About Truces\n\n${"Monitors met again. ".repeat(100)}\n`);
+    const refused = corpus("ingest", page, "--max-bytes", "100", "--db", join(folder, "sizes.db"));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("--max-bytes");
+    expect(corpus("ingest", page, "--max-bytes", "100000", "--db", join(folder, "sizes.db")).code).toBe(0);
+    expect(corpus("ingest", page, "--max-bytes", "lots", "--db", join(folder, "sizes.db")).code).toBe(2);
+  });
+
+  it("import names a file that is not an NDJSON export once, stores nothing and creates no library", () => {
+    const pretty = join(folder, "records.json");
+    writeFileSync(pretty, JSON.stringify(records.slice(0, 40), null, 2));
+    const oneLineArray = join(folder, "records-one-line.json");
+    writeFileSync(oneLineArray, JSON.stringify(records.slice(0, 3)));
+    const csv = join(folder, "documents.csv");
+    writeFileSync(csv, corpus("export", "--format", "csv", "--db", database).stdout);
+    const into = join(folder, "not-created.db");
+    for (const file of [pretty, oneLineArray, csv]) {
+      const result = corpus("import", file, "--db", into);
+      expect(result.code, file).toBe(2);
+      expect(result.stderr).toContain(`${file} is not an NDJSON export`);
+      expect(result.stderr).toContain(`corpus ingest ${file}`);
+      expect(result.stderr.split("\n").length, file).toBeLessThan(4);
+    }
+    expect(existsSync(into)).toBe(false);
+    // An export with bad lines: each is skipped, but past 20 only their count is printed.
+    const damaged = join(folder, "damaged.ndjson");
+    const junk = Array.from({ length: 30 }, (_, index) => `junk \u001b[31m${index}`);
+    writeFileSync(damaged, [JSON.stringify(records[0]), ...junk].join("\n"));
+    const result = corpus("import", damaged, "--db", join(folder, "damaged.db"));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("1 added");
+    expect(result.stderr).toContain("damaged.ndjson: 10 more lines skipped (not shown)");
+    expect(result.stderr.trim().split("\n")).toHaveLength(21);
+    expect(result.stderr).not.toContain("\u001b");
   });
 
   it("shows a record and an entity page, and prints stats", () => {

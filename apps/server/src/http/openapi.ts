@@ -9,10 +9,33 @@ function withoutDocumentKeys(schema: Record<string, unknown>): Record<string, un
   return rest;
 }
 
-function responseSchema(output: z.ZodType): Record<string, unknown> {
+/** Points every "#/$defs/X" reference at "#/components/schemas/X", where OpenAPI looks for it. */
+function withComponentReferences(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withComponentReferences);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [
+      key,
+      key === "$ref" && typeof item === "string" && item.startsWith("#/$defs/")
+        ? componentUri(item.slice("#/$defs/".length))
+        : withComponentReferences(item),
+    ]),
+  );
+}
+
+/**
+ * A response body's schema. zod names the registered schemas that a one-off schema (an array of
+ * records) uses in its own "$defs", which an OpenAPI document does not resolve; they move to the
+ * components, next to the ones the registry already put there.
+ */
+function responseSchema(output: z.ZodType, components: Record<string, unknown>): Record<string, unknown> {
   const id = z.globalRegistry.get(output)?.id;
   if (id) return { $ref: componentUri(id) };
-  return withoutDocumentKeys(z.toJSONSchema(output, jsonSchemaOptions) as Record<string, unknown>);
+  const schema = z.toJSONSchema(output, jsonSchemaOptions) as Record<string, unknown>;
+  const definitions = (schema.$defs ?? {}) as Record<string, unknown>;
+  for (const [name, definition] of Object.entries(definitions))
+    components[name] ??= withComponentReferences(definition);
+  return withComponentReferences(withoutDocumentKeys(schema)) as Record<string, unknown>;
 }
 
 const errorResponse = {
@@ -65,7 +88,10 @@ export function createOpenApiDocument(serverUrl?: string): Record<string, unknow
               "text/csv": { schema: { type: "string" } },
             },
           }
-        : { description: "OK", content: { "application/json": { schema: responseSchema(route.output) } } };
+        : {
+            description: "OK",
+            content: { "application/json": { schema: responseSchema(route.output, components) } },
+          };
     paths[`/api/v1/${route.pattern}`] = {
       get: {
         operationId,
@@ -74,7 +100,7 @@ export function createOpenApiDocument(serverUrl?: string): Record<string, unknow
         parameters: route.parameters.map((parameter) => ({
           name: parameter.name,
           in: parameter.in,
-          required: parameter.in === "path",
+          required: parameter.in === "path" || parameter.required === true,
           description: parameter.description,
           schema: parameter.schema,
           ...(parameter.repeatable ? { style: "form", explode: true } : {}),
@@ -85,6 +111,7 @@ export function createOpenApiDocument(serverUrl?: string): Record<string, unknow
           "404": errorResponse,
           "429": { ...errorResponse, headers: { "Retry-After": { schema: { type: "integer" } } } },
           "500": errorResponse,
+          "503": { ...errorResponse, description: "The library's database is not answering; try again." },
         },
       },
     };
@@ -95,7 +122,7 @@ export function createOpenApiDocument(serverUrl?: string): Record<string, unknow
       title: "Corpus API",
       version: "1",
       description:
-        "The read procedures of a Corpus library over plain HTTP. Writes (admin.*) are tRPC mutations at /trpc and need 'Authorization: Bearer <token>'.",
+        "The read procedures of a Corpus library over plain HTTP. Parameters documented as arrays may be repeated or comma-separated; any other parameter is given at most once, and an unknown one is refused (400). Writes (admin.*) are tRPC mutations at /trpc and need 'Authorization: Bearer <token>'.",
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     paths,

@@ -77,6 +77,8 @@ export interface RestHandlerOptions {
   route: RestRoute;
   params: Record<string, string>;
   search: URLSearchParams;
+  /** A HEAD request: the status and headers of the GET, and no body. */
+  head?: boolean;
   context: Context;
   onError(error: TRPCError, path: string | undefined): void;
 }
@@ -95,7 +97,7 @@ export async function handleRest(options: RestHandlerOptions): Promise<void> {
       }
       throw error;
     }
-    if (route.output === "stream") return await streamExport(response, input, context);
+    if (route.output === "stream") return await streamExport(response, input, context, options.head);
     const data = await callTRPCProcedure({
       router: appRouter as AppRouter,
       path: route.procedure,
@@ -117,7 +119,12 @@ export async function handleRest(options: RestHandlerOptions): Promise<void> {
 }
 
 /** Writes the export as it is produced, waiting for the client to drain, stopping if it leaves. */
-async function streamExport(response: ServerResponse, rawInput: unknown, context: Context): Promise<void> {
+async function streamExport(
+  response: ServerResponse,
+  rawInput: unknown,
+  context: Context,
+  head = false,
+): Promise<void> {
   const parsed = exportInputSchema.safeParse(rawInput);
   if (!parsed.success)
     throw new TRPCError({ code: "BAD_REQUEST", message: "Invalid input", cause: parsed.error });
@@ -130,6 +137,11 @@ async function streamExport(response: ServerResponse, rawInput: unknown, context
     "content-disposition": `attachment; filename="corpus-export.${input.format}"`,
   });
   if (first.done) return void response.end();
+  if (head) {
+    // A HEAD has had its answer; going on would run the whole export for a body never sent.
+    await chunks.return(undefined);
+    return void response.end();
+  }
   let closed = false;
   response.once("close", () => {
     closed = true;

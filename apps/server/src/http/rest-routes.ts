@@ -27,6 +27,8 @@ export interface RestParameter {
   description: string;
   schema: Record<string, unknown>;
   repeatable?: boolean;
+  /** A query parameter the route cannot answer without (path parameters always are). */
+  required?: boolean;
 }
 
 export interface RestRoute {
@@ -90,9 +92,13 @@ export const SEARCH_PARAMETERS: RestParameter[] = [
 const FILTER_NAMES = ["kind", "subtype", "topic", "region", "person", "organization", "role", "hashtag"];
 const SEARCH_NAMES = new Set([...SEARCH_PARAMETERS.map((parameter) => parameter.name), "q"]);
 
-/** "12" → 12, "true" → true: query strings carry only text; zod reports anything still wrong. */
+/**
+ * "12" → 12, "true" → true: query strings carry only text; zod reports anything still wrong.
+ * Decimals become numbers too, so that limit=1.5 is refused as "expected int" rather than as a
+ * string, which a caller who sent a number could not make sense of.
+ */
 function scalar(value: string): string | number | boolean {
-  if (/^-?\d{1,15}$/.test(value)) return Number(value);
+  if (/^-?\d{1,15}(\.\d{1,15})?$/.test(value)) return Number(value);
   if (value === "true") return true;
   if (value === "false") return false;
   return value;
@@ -110,6 +116,22 @@ export class UnknownParameterError extends Error {
   override name = "UnknownParameterError";
 }
 
+/**
+ * Refuses a parameter that takes one value when the query repeats it (text=a&text=b, which a
+ * Python list or an R vector gives): answering with the first value alone would hide the rest.
+ */
+function refuseRepeated(query: URLSearchParams, repeatable: ReadonlySet<string>): void {
+  for (const key of new Set(query.keys())) {
+    const count = query.getAll(key).length;
+    if (count > 1 && !repeatable.has(key))
+      throw new UnknownParameterError(
+        `The query parameter "${key}" is given ${count} times but takes one value; send it once.`,
+      );
+  }
+}
+
+const REPEATABLE_FILTERS: ReadonlySet<string> = new Set(FILTER_NAMES);
+
 /** Query parameters as a SearchQuery input. `extra` names parameters the route itself takes. */
 export function searchQueryFromParameters(
   query: URLSearchParams,
@@ -122,6 +144,9 @@ export function searchQueryFromParameters(
       );
     }
   }
+  refuseRepeated(query, REPEATABLE_FILTERS);
+  if (query.has("text") && query.has("q"))
+    throw new UnknownParameterError('"q" is another name for "text": send one of them, not both.');
   const input: Record<string, unknown> = {};
   const text = query.get("text") ?? query.get("q");
   if (text !== null) input.text = text;
@@ -146,7 +171,11 @@ export function searchQueryFromParameters(
   return input;
 }
 
-function pick(query: URLSearchParams, names: readonly string[]): Record<string, unknown> {
+function pick(
+  query: URLSearchParams,
+  names: readonly string[],
+  repeatableNames: ReadonlySet<string> = new Set(),
+): Record<string, unknown> {
   for (const key of query.keys()) {
     if (!names.includes(key)) {
       throw new UnknownParameterError(
@@ -154,6 +183,7 @@ function pick(query: URLSearchParams, names: readonly string[]): Record<string, 
       );
     }
   }
+  refuseRepeated(query, repeatableNames);
   const input: Record<string, unknown> = {};
   for (const name of names) {
     const value = query.get(name);
@@ -232,19 +262,27 @@ export const restRoutes: RestRoute[] = [
       {
         name: "format",
         in: "query",
-        description: '"ndjson" (full records, default) or "csv" (one row per document).',
+        description:
+          '"ndjson" (full records, one a line; default) or "csv" (one row per document). With no text and no filter, NDJSON is the whole library, entities included, as corpus import reads it.',
         schema: string,
       },
       {
         name: "max",
         in: "query",
-        description: "Stop after this many documents (default 100000).",
+        description: "Stop after this many lines (records, or CSV rows after the header); default 100000.",
         schema: integer,
       },
       ...SEARCH_PARAMETERS.filter((parameter) => parameter.name !== "limit" && parameter.name !== "cursor"),
     ],
     output: "stream",
     toInput: (_path, query) => {
+      // A search's paging parameters would otherwise be taken and quietly ignored: the export is
+      // one download of every match, its size set by max.
+      for (const paging of ["limit", "cursor"])
+        if (query.has(paging))
+          throw new UnknownParameterError(
+            `The export takes no "${paging}": it sends every match in one download; use max to stop after that many.`,
+          );
       const format = query.get("format");
       const max = query.get("max");
       const search = searchQueryFromParameters(query, ["format", "max"]);
@@ -324,7 +362,13 @@ export const restRoutes: RestRoute[] = [
     procedure: "entities.autocomplete",
     summary: "People, organizations, topics and regions whose names start with a prefix, for typeahead.",
     parameters: [
-      { name: "prefix", in: "query", description: "At least one character.", schema: string },
+      {
+        name: "prefix",
+        in: "query",
+        description: "At least one character.",
+        schema: string,
+        required: true,
+      },
       { name: "limit", in: "query", description: "1 to 50.", schema: integer },
     ],
     output: z.array(entityListItemSchema),
@@ -338,10 +382,10 @@ export const restRoutes: RestRoute[] = [
     pattern: "records",
     procedure: "entities.getMany",
     summary: "Many records (documents or entities) at once, by id.",
-    parameters: [repeatable("ids", "Record ids, at most 100.")],
+    parameters: [{ ...repeatable("ids", "Record ids, at most 100."), required: true }],
     output: getManyOutputSchema,
     toInput: (_path, query) => {
-      pick(query, ["ids"]);
+      pick(query, ["ids"], new Set(["ids"]));
       return { ids: listOf(query, "ids") ?? [] };
     },
   },

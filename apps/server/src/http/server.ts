@@ -175,6 +175,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
             405,
             "METHOD_NOT_SUPPORTED",
             "tRPC takes GET for queries and POST for mutations.",
+            { allow: "GET, POST" },
           );
         }
         return await handleTrpc({
@@ -188,20 +189,33 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
         });
       }
       if (pathname.startsWith("/api/v1/")) {
-        if (request.method !== "GET")
-          throw new HttpError(405, "METHOD_NOT_SUPPORTED", "The REST face is read-only: use GET.");
+        // HEAD is GET without the body (Node leaves it out): what clients use to check a
+        // download's headers or that a record exists before fetching it.
+        const head = request.method === "HEAD";
+        if (request.method !== "GET" && !head)
+          throw new HttpError(405, "METHOD_NOT_SUPPORTED", "The REST face is read-only: use GET.", {
+            allow: "GET, HEAD",
+          });
         const match = matchRestRoute(pathname.slice(8).split("/"));
-        if (!match)
+        if (!match) {
+          // Clients that build URLs by joining parts often leave a slash at the end.
+          const trimmed = pathname.replace(/\/+$/, "");
+          const hint =
+            trimmed !== pathname && matchRestRoute(trimmed.slice(8).split("/"))
+              ? ` Without the slash at the end, ${trimmed} is one.`
+              : "";
           throw new HttpError(
             404,
             "NOT_FOUND",
-            `No route ${pathname}. The routes are listed in /api/openapi.json.`,
+            `No route ${pathname}.${hint} The routes are listed in /api/openapi.json.`,
           );
+        }
         return await handleRest({
           response,
           route: match.route,
           params: match.params,
           search,
+          head,
           context,
           onError: (error, path) => logError(error, path, requestId),
         });

@@ -26,3 +26,8 @@ export function listOption(value: string | string[] | boolean | undefined): stri
 export function printable(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
 }
+
+/** "1 document", "2 documents": counts as a person writes them. */
+export function documentsLabel(count: number): string {
+  return `${count} ${count === 1 ? "document" : "documents"}`;
+}

@@ -15,7 +15,9 @@ export function createProgress(
       update(done, note = "") {
         const filled = total === 0 ? width : Math.round((done / total) * width);
         const bar = `${"█".repeat(filled)}${"░".repeat(width - filled)}`;
-        stream.write(`\r${label} ${bar} ${done}/${total} ${note.slice(0, 30).padEnd(30)}`);
+        // The end of a long path is the part that changes from file to file (its name).
+        const shown = note.length > 30 ? `…${note.slice(-29)}` : note;
+        stream.write(`\r${label} ${bar} ${done}/${total} ${shown.padEnd(30)}`);
       },
       finish() {
         stream.write("\n");
