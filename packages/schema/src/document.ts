@@ -7,6 +7,7 @@ import {
   topicIdSchema,
 } from "./ids.js";
 import { partialDateSchema } from "./partial-date.js";
+import { PORTABLE_LETTER_OR_DIGIT } from "./portable-pattern.js";
 import { provenanceSchema } from "./provenance.js";
 
 /** The roles a person can hold on a document. `other` keeps a role the parser could not name. */
@@ -146,7 +147,12 @@ export const documentBaseShape = {
   topics: z.array(z.strictObject({ id: topicIdSchema, name: z.string().min(1) })).default([]),
   regions: z.array(z.strictObject({ id: regionIdSchema, name: z.string().min(1) })).default([]),
   hashtags: z
-    .array(z.string().regex(/^#[\p{L}\p{N}_]+$/u, "a hashtag starts with # and has no spaces"))
+    .array(
+      z
+        .string()
+        .regex(/^#[\p{L}\p{N}_]+$/u, "a hashtag starts with # and has no spaces")
+        .meta({ pattern: `^#(?:${PORTABLE_LETTER_OR_DIGIT}|_)+$` }),
+    )
     .default([]),
   links: z.array(documentLinkSchema).default([]),
   source: documentSourceSchema.optional(),

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { PORTABLE_LETTER_OR_DIGIT } from "./portable-pattern.js";
 
 /**
  * Stable, readable ids: `<prefix>:<slug>`. The same name always gives the same id, in any
@@ -23,7 +24,9 @@ export const idSchema = z
   })
   .meta({
     id: "Id",
-    description: "A stable record id: a prefix (doc, person, org, topic, region), a colon and a slug.",
+    description:
+      "A stable record id: a prefix (doc, person, org, topic, region), a colon and a slug of letters, digits and hyphens (Unicode letters and digits; the pattern here checks ASCII exactly).",
+    pattern: `^(doc|person|org|topic|region):${PORTABLE_LETTER_OR_DIGIT}(?:${PORTABLE_LETTER_OR_DIGIT}|-)*$`,
   });
 
 export type Id = z.infer<typeof idSchema>;
