@@ -35,9 +35,20 @@ describe("the JSON Schema files", () => {
     const samples: string[] = [];
     for (let code = 0; code < 128; code++) {
       const character = String.fromCharCode(code);
-      samples.push(`person:${character}`, `person:a${character}`, `person:a${character}b`, `doc${character}a`);
+      samples.push(
+        `person:${character}`,
+        `person:a${character}`,
+        `person:a${character}b`,
+        `doc${character}a`,
+      );
     }
-    samples.push("person:josé-ramos", "doc:北朝鮮の核-1a2b3c4d", "region:ωμέγα", "person:a\u00a0b", "person:\u3000a");
+    samples.push(
+      "person:josé-ramos",
+      "doc:北朝鮮の核-1a2b3c4d",
+      "region:ωμέγα",
+      "person:a\u00a0b",
+      "person:\u3000a",
+    );
     for (const sample of samples)
       expect(portable.test(sample), JSON.stringify(sample)).toBe(idSchema.safeParse(sample).success);
   });
