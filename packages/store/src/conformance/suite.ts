@@ -621,6 +621,19 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
         [frank.id, 2],
         [joseph.id, 2],
       ]);
+      const firstPerson = await store.listEntities({ kind: "person", sort: "name", limit: 1 });
+      const secondPerson = await store.listEntities({
+        kind: "person",
+        sort: "name",
+        limit: 1,
+        cursor: firstPerson.nextCursor!,
+      });
+      expect([...firstPerson.items, ...secondPerson.items].map((item) => item.id).sort()).toEqual(
+        [frank.id, joseph.id].sort(),
+      );
+      // A cursor the list did not give is refused, not read as "from the start" (page one again).
+      for (const cursor of ["zzz", "-1", "1.5"])
+        await expect(store.listEntities({ kind: "person", cursor })).rejects.toThrow(/cursor/);
       expect((await store.autocomplete("fra")).map((item) => item.id)).toEqual([frank.id]);
       const stats = await store.stats();
       expect(stats.byKind).toMatchObject({ event: 1, publication: 2, stub: 1 });

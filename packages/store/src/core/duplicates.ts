@@ -2,8 +2,7 @@ import { type EntityListItem, personNameKey, withoutMiddleInitials } from "@corp
 import type { Executor } from "./driver.js";
 import type { FacetIndex } from "./facet-index.js";
 import type { PossibleDuplicatesPage } from "../store.js";
-import { InvalidCursorError } from "./search.js";
-import { documentCountOf } from "./views.js";
+import { documentCountOf, offsetOfCursor } from "./views.js";
 import { nameKey } from "./write.js";
 
 /**
@@ -59,9 +58,7 @@ export async function possibleDuplicatePeople(
   await index.refresh();
   // The API bounds a page; the CLI asks for every group at once (one pass over the people).
   const limit = Math.max(options.limit ?? 50, 1);
-  if (options.cursor !== undefined && !/^\d{1,9}$/.test(options.cursor))
-    throw new InvalidCursorError("this cursor does not belong to this list; start again without a cursor");
-  const offset = options.cursor ? Number(options.cursor) : 0;
+  const offset = offsetOfCursor(options.cursor);
   const rows = await reader.all<{ id: string; name: string }>(
     "SELECT id, name FROM entities WHERE kind = 'person' ORDER BY id",
     [],

@@ -14,6 +14,7 @@ import { REF_BUCKETS, refBucketJoin } from "./entity-refs.js";
 import type { Executor } from "./driver.js";
 import type { FacetIndex } from "./facet-index.js";
 import type { ListEntitiesOptions } from "../store.js";
+import { InvalidCursorError } from "./search.js";
 import { nameKey } from "./write.js";
 
 const ENTITY_DOCUMENTS_SHOWN = 500;
@@ -226,6 +227,18 @@ export function documentCountOf(index: FacetIndex, kind: EntityListItem["kind"],
   return code === undefined ? 0 : index.valueSet(kind, [id]).count();
 }
 
+/**
+ * The position a list's cursor stands for. Lists of entities and of possible duplicates page by
+ * offset; a cursor they did not give (a typo, one from a search) is refused, not read as "from
+ * the start", which would show page one again as if it were the next.
+ */
+export function offsetOfCursor(cursor: string | undefined): number {
+  if (cursor === undefined || cursor === "") return 0;
+  if (!/^\d{1,9}$/.test(cursor))
+    throw new InvalidCursorError("this cursor does not belong to this list; start again without a cursor");
+  return Number(cursor);
+}
+
 export async function listEntities(
   reader: Executor,
   index: FacetIndex,
@@ -233,7 +246,7 @@ export async function listEntities(
 ): Promise<{ items: EntityListItem[]; nextCursor: string | null }> {
   await index.refresh();
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
-  const offset = options.cursor ? Number.parseInt(options.cursor, 10) || 0 : 0;
+  const offset = offsetOfCursor(options.cursor);
   const prefix = options.prefix ? nameKey(options.prefix) : "";
   const where = prefix ? "kind = ? AND name_key >= ? AND name_key < ?" : "kind = ?";
   const params: unknown[] = prefix ? [options.kind, prefix, `${prefix}\uffff`] : [options.kind];
