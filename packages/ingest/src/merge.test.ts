@@ -72,6 +72,46 @@ describe("merging across files", () => {
     expect(batch.inputs.map((input) => input.path)).toEqual(["listing.txt", "full.txt"]);
   });
 
+  it("reads an edited file again as its new version: what the edit removed leaves the record, and so does the old provenance", async () => {
+    const id = createDocumentId("Grain Deals and Their Limits");
+    const original = parseInput({ path: "full.txt", bytes: bytes(fullPage) }, { now });
+    const teaser = parseInput({ path: "listing.txt", bytes: bytes(listing) }, { now });
+    // The page loses its second author and a topic.
+    const edited = parseInput(
+      {
+        path: "full.txt",
+        bytes: bytes(
+          fullPage
+            .replace("; Olena Marchenko", "")
+            .replace("Global Policy; Economics & Environment", "Global Policy"),
+        ),
+      },
+      { now },
+    );
+    const libraryOf = (records: readonly CorpusRecord[]) => ({
+      getMany: async (ids: readonly string[]) => records.filter((record) => ids.includes(record.id)),
+    });
+    const readAgain = async (stored: readonly CorpusRecord[]) => {
+      const batch = await prepareBatch([edited], libraryOf(stored));
+      const document = batch.records.find((record) => record.id === id);
+      if (document?.kind !== "publication") throw new Error("expected the publication");
+      return document;
+    };
+
+    // Read from that file alone, the record is its new reading.
+    const alone = await readAgain((await prepareBatch([original], emptyLibrary)).records);
+    expect(alone.people.map((item) => item.person.name)).toEqual(["Tomasz Wierzbicki"]);
+    expect(alone.topics.map((item) => item.name)).toEqual(["Global Policy"]);
+    expect(alone.provenance.map((item) => item.input.contentHash)).toEqual([edited.contentHash]);
+
+    // Read from a listing too, the two still merge, and only the file's new version is cited.
+    const both = await readAgain((await prepareBatch([teaser, original], emptyLibrary)).records);
+    expect(both.provenance.map((item) => [item.input.path, item.input.contentHash]).sort()).toEqual([
+      ["full.txt", edited.contentHash],
+      ["listing.txt", teaser.contentHash],
+    ]);
+  });
+
   it("turns a next-article stub into the real record when its page arrives, in the batch or from the library", async () => {
     const digestFile = parseInput({ path: "digest.txt", bytes: bytes(digest) }, { now });
     const id = createDocumentId("Grain Deals and Their Limits");

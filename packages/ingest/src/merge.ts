@@ -46,7 +46,9 @@ function fullness(record: Document): number {
 /**
  * Merges two records with the same id into one. The fuller record (full page over teaser over
  * stub; on a tie, `incoming`) wins field by field, the other fills what it leaves empty; lists
- * (people, topics, regions, links, aliases, honorifics) are unions; the provenance of both is kept.
+ * (people, topics, regions, links, aliases, honorifics) are unions; the provenance of both is kept,
+ * but for a file read again after an edit (same path, other content), whose newer reading replaces
+ * the older: wholly when the record came from that file alone.
  * Never throws: if the two cannot be combined into a valid record, the fuller one is returned
  * with both provenances.
  */
@@ -59,6 +61,10 @@ export function mergeRecord(existing: CorpusRecord, incoming: CorpusRecord): Cor
 }
 
 function mergeRecordUnchecked(existing: CorpusRecord, incoming: CorpusRecord): CorpusRecord {
+  // A record read only from earlier versions of the files `incoming` was read from is replaced,
+  // not merged: what an edit took out of a page (a speaker, a topic) must leave the record too.
+  if (existing.provenance.length > 0 && existing.provenance.every((entry) => isSupersededBy(entry, incoming.provenance)))
+    return incoming;
   const provenance = mergeProvenance(existing.provenance, incoming.provenance);
   if (isDocument(existing) && isDocument(incoming)) {
     const incomingWins = fullness(incoming) >= fullness(existing);
@@ -174,11 +180,23 @@ function preciser(left: PartialDate | undefined, right: PartialDate | undefined)
   return score(right) > score(left) ? right : left;
 }
 
+/**
+ * An entry of a stored record's provenance that `incoming` replaces: the same file (by path)
+ * read again with other content, i.e. the file was edited. Its spans point into the old text.
+ */
+function isSupersededBy(entry: Provenance, incoming: readonly Provenance[]): boolean {
+  const path = entry.input.path;
+  if (path === undefined) return false;
+  const newer = incoming.filter((other) => other.input.path === path);
+  return newer.length > 0 && newer.every((other) => other.input.contentHash !== entry.input.contentHash);
+}
+
 function mergeProvenance(left: Provenance[], right: Provenance[]): Provenance[] {
-  // Re-parsing the same input with the same parser replaces its old entry instead of piling up.
+  // Re-parsing the same input with the same parser replaces its old entry instead of piling up,
+  // and a newer version of a file replaces the entries of its older ones.
   const key = (entry: Provenance) => `${entry.input.contentHash}|${entry.parser.name}`;
   const byKey = new Map<string, Provenance>();
-  for (const entry of left) byKey.set(key(entry), entry);
+  for (const entry of left) if (!isSupersededBy(entry, right)) byKey.set(key(entry), entry);
   for (const entry of right) byKey.set(key(entry), entry);
   return [...byKey.values()];
 }
