@@ -40,6 +40,12 @@ export class Terminal {
     this.tmux("send-keys", "-t", session, "-l", text);
   }
 
+  /** Pastes `text` as a terminal does: bracketed (ESC[200~ … ESC[201~) when the program asked for it. */
+  paste(session: string, text: string): void {
+    this.tmux("set-buffer", "-b", session, text);
+    this.tmux("paste-buffer", "-p", "-d", "-b", session, "-t", session);
+  }
+
   /** Presses named keys: Enter, Escape, Down, Tab, C-c ... */
   press(session: string, ...keys: string[]): void {
     this.tmux("send-keys", "-t", session, ...keys);

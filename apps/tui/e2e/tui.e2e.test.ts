@@ -232,6 +232,25 @@ describe.skipIf(skip)("the TUI in a real terminal", () => {
     expect(screen).not.toContain("? help · q quit");
   }, 60_000);
 
+  it("takes a paste as text: into the search box whole, and never as keys elsewhere", async () => {
+    const session = terminal.start(tuiCommand(["--server", serverUrl]));
+    await terminal.waitFor(session, (text) => /1–20 of \d+ · newest/.test(text));
+    // On the results list, a pasted "q" would quit if the paste were taken as keys.
+    terminal.paste(session, "jjq");
+    await terminal.waitFor(session, (text) => text.includes("press / first, then paste"));
+    terminal.type(session, "/");
+    await terminal.waitFor(session, (text) => text.includes("▏"));
+    terminal.paste(session, "north\nkorea\n");
+    await terminal.waitFor(
+      session,
+      (text) => /Search\s+north korea▏/.test(text) && /of \d+ · relevance/.test(text),
+    );
+    terminal.press(session, "C-c");
+    const screen = await terminal.waitFor(session, (text) => text.includes("tui exited with 0"));
+    // Bracketed paste is turned off again: the shell after it gets pastes as it did before.
+    expect(screen).not.toContain("200~");
+  }, 60_000);
+
   it("runs in-process on the local library when no server answers, and says so", async () => {
     const started = Date.now();
     const session = terminal.start(

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { App } from "./app.js";
 import type { DataSource } from "./data-source.js";
 import { helpSections } from "./keymap.js";
-import { createRecordingClipboard, createTestLibrary, keys } from "./test-support/test-library.js";
+import { createRecordingClipboard, createTestLibrary, ids, keys } from "./test-support/test-library.js";
 
 let library: DataSource;
 let instance: ReturnType<typeof render> | undefined;
@@ -149,6 +149,70 @@ describe("the search screen", () => {
     expect(frame()).toContain("▏"); // still typing: the break was not Enter, and "q" did not quit
   });
 
+  it("types a bracketed paste into the search box whole, its line breaks as spaces", async () => {
+    start();
+    await see("of 28");
+    await press("/");
+    // As a terminal sends a paste once the app has turned bracketed paste on.
+    await press("\u001b[200~", "armistice\r\nquestions\n", "\u001b[201~");
+    await see(/Search\s+armistice questions▏/);
+  });
+
+  it("does not run a paste outside the search box as keys, and says where pasted text goes", async () => {
+    start();
+    await see("1–20 of 28");
+    await press("\u001b[200~", "jjq", "\u001b[201~");
+    await see("To search for pasted text, press / first, then paste.");
+    // Not moved by the j's, not quit by the q: the app still takes keys.
+    expect(
+      frame()
+        .split("\n")
+        .find((line) => line.startsWith("›")),
+    ).toContain("Armistice at Seventy: A Panel");
+    await press("j");
+    await vi.waitFor(() =>
+      expect(
+        frame()
+          .split("\n")
+          .find((line) => line.startsWith("›")),
+      ).not.toContain("Armistice at Seventy: A Panel"),
+    );
+  });
+
+  it("keeps the end of a query longer than the search box in view while typing, spaces included", async () => {
+    start({ size: { columns: 40, rows: 12 } });
+    await see("of 28");
+    await press("/", ..."armistice panel questions about the ceasefire ");
+    await see(/….*the ceasefire ▏/);
+    await press(..."line");
+    await see(/….*ceasefire line▏/);
+    for (const line of frame().split("\n")) expect([...line].length).toBeLessThanOrEqual(40);
+  });
+
+  it("names more of a record's people in a wide terminal instead of counting them", async () => {
+    const speakers = ["Ingrid Solberg", "Layla Haddad-Monroe", "Olena Marchenko"].map((name) => ({
+      id: `person:${name.toLowerCase().replace(/\W+/g, "-")}`,
+      name,
+      role: "speaker" as const,
+    }));
+    const crowded: DataSource = {
+      ...library,
+      search: async (query) => {
+        const result = await library.search(query);
+        const hits = result.hits.map((hit) =>
+          hit.document.title.startsWith("Armistice at Seventy")
+            ? { ...hit, document: { ...hit.document, people: [...hit.document.people, ...speakers] } }
+            : hit,
+        );
+        return { ...result, hits };
+      },
+    };
+    start({ dataSource: crowded, size: { columns: 160, rows: 30 } });
+    await see("1–20 of 28");
+    expect(frame()).toContain("Frank Aum, Joseph Yun, Ingrid Solberg +2");
+    for (const line of frame().split("\n")) expect([...line].length).toBeLessThanOrEqual(160);
+  });
+
   it("pages forward and back with n and p", async () => {
     start();
     await see("1–20 of 28");
@@ -194,12 +258,30 @@ describe("the search screen", () => {
     start({ dataSource: failing });
     await see("1–20 of 28");
     await press("/", ..."armistice", keys.enter);
-    await see("Search failed: The server stopped answering.");
+    await see("Search failed (Enter to try again): The server stopped answering.");
     expect(frame()).not.toContain("Field Briefing");
     await press(keys.enter);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(frame()).not.toContain("Kind:");
     expect(frame()).toContain("Search failed");
+  });
+
+  it("asks again on Enter after a failed search, once the server answers again", async () => {
+    let serverDown = true;
+    const flaky: DataSource = {
+      ...library,
+      search: (query) =>
+        serverDown && query.text
+          ? Promise.reject(new Error("The server stopped answering; start it again."))
+          : library.search(query),
+    };
+    start({ dataSource: flaky });
+    await see("1–20 of 28");
+    await press("/", ..."armistice", keys.enter);
+    await see("Search failed (Enter to try again): The server stopped answering; start it again.");
+    serverDown = false;
+    await press(keys.enter);
+    await see(/1–2 of 2 · relevance/);
   });
 
   it("names the facet of the values shown when its heading has scrolled away, and jumps with G and g", async () => {
@@ -239,6 +321,97 @@ describe("the document and entity views", () => {
     // Back on the line the person was opened from.
     expect(frame()).toMatch(/› → Frank Aum: moderator/);
     await press(keys.escape);
+    await see(/1–1 of 1/);
+  });
+
+  it("opens a document that failed to load on Enter, once the server answers again", async () => {
+    let serverDown = true;
+    const flaky: DataSource = {
+      ...library,
+      document: (id) =>
+        serverDown
+          ? Promise.reject(new Error("The server stopped answering; start it again."))
+          : library.document(id),
+    };
+    start({ dataSource: flaky });
+    await see("of 28");
+    await press("/", ..."panel", keys.enter);
+    await see(/1–1 of 1/);
+    await press(keys.enter);
+    await see("Press Enter to try again, or Esc to go back.");
+    expect(frame()).toMatch(/Could not open doc:[\w-]+: The server stopped answering/);
+    serverDown = false;
+    await press(keys.enter);
+    await see("Location: Washington, DC");
+  });
+
+  it("opens a person that failed to load on Enter, once the server answers again", async () => {
+    let serverDown = true;
+    const flaky: DataSource = {
+      ...library,
+      entity: (id) =>
+        serverDown
+          ? Promise.reject(new Error("The server stopped answering; start it again."))
+          : library.entity(id),
+    };
+    start({ dataSource: flaky });
+    await see("of 28");
+    await press("/", ..."panel", keys.enter);
+    await see(/1–1 of 1/);
+    await press(keys.enter);
+    await see("Location: Washington, DC");
+    await press(keys.tab, keys.enter);
+    await see("Press Enter to try again, or Esc to go back.");
+    serverDown = false;
+    await press(keys.enter);
+    await see("Also written: Frank A. Aum");
+  });
+
+  it("counts one document in the singular on a person's page", async () => {
+    expect((await library.entity(ids.yun)).documentCount).toBe(1);
+    start();
+    await see("of 28");
+    await press("/", ..."panel", keys.enter);
+    await see(/1–1 of 1/);
+    await press(keys.enter);
+    await see("Location: Washington, DC");
+    await press(keys.tab, keys.tab, keys.enter);
+    await see("Joseph Yun");
+    await see("person · 1 document · line 1 of");
+  });
+
+  it("goes back and moves on when Esc and a key arrive together, instead of losing both", async () => {
+    start();
+    await see("of 28");
+    await press("/", ..."armistice", keys.enter);
+    await see(/1–2 of 2 · relevance/);
+    const first = frame()
+      .split("\n")
+      .find((line) => line.startsWith("›"))!;
+    await press(keys.enter);
+    await see("Kind:");
+    // One write, as a terminal delivers Esc then j typed quickly: to Ink, Alt+j.
+    instance!.stdin.write("\u001bj");
+    await see(/1–2 of 2 · relevance/);
+    await vi.waitFor(() => {
+      const selected = frame()
+        .split("\n")
+        .find((line) => line.startsWith("›"));
+      expect(selected).toBeDefined();
+      expect(selected).not.toBe(first);
+    });
+  });
+
+  it("goes back twice for two Escs that arrive together", async () => {
+    start();
+    await see("of 28");
+    await press("/", ..."panel", keys.enter);
+    await see(/1–1 of 1/);
+    await press(keys.enter);
+    await see("Location: Washington, DC");
+    await press(keys.tab, keys.enter);
+    await see("Also written: Frank A. Aum");
+    instance!.stdin.write("\u001b\u001b");
     await see(/1–1 of 1/);
   });
 
@@ -368,6 +541,39 @@ describe("keys, help and size", () => {
     await see(/Search\s+q\?/);
     await press(keys.backspace, keys.backspace);
     await see("1–20 of 28 · newest");
+  });
+
+  it("says the terminal is too small instead of drawing past its edges, and comes back when it grows", async () => {
+    start({ size: { columns: 80, rows: 24 } });
+    await see("1–20 of 28");
+    resize(16, 5);
+    await see(/Terminal too\s+small \(16x5\)/);
+    const lines = frame().split("\n");
+    expect(lines.length).toBeLessThanOrEqual(4);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(16);
+    expect(frame()).not.toContain("1–20 of 28");
+    // Keys for the hidden screens do nothing blind: the selection is where it was.
+    await press("j", "j");
+    resize(80, 24);
+    await see("1–20 of 28");
+    expect(
+      frame()
+        .split("\n")
+        .find((line) => line.startsWith("›")),
+    ).toContain("Armistice at Seventy: A Panel");
+  });
+
+  it("keeps the library's file name in view when the status bar is too narrow for its whole path", async () => {
+    const far: DataSource = {
+      ...library,
+      label: "in-process (no server at http://127.0.0.1:4000) · /home/analyst/projects/peace/library.db",
+    };
+    start({ dataSource: far, size: { columns: 80, rows: 24 } });
+    await see("1–20 of 28");
+    const status = frame().split("\n").at(-1)!;
+    expect(status).toContain("in-process");
+    expect(status).toContain("/library.db");
+    expect([...status].length).toBeLessThanOrEqual(80);
   });
 
   it("fits 80x24 and redraws to a new size", async () => {

@@ -38,8 +38,24 @@ describe("choosing between the server and the local library", () => {
     await expect(
       connect({ server: "http://127.0.0.1:9", databaseUrl: "postgres://reader:hunter2@127.0.0.1:1/none" }),
     ).rejects.toThrow(
-      /no server answers at http:\/\/127\.0\.0\.1:9, and the local library postgres:\/\/127\.0\.0\.1:1\/none could not be opened/,
+      /no server answers at http:\/\/127\.0\.0\.1:9, and the local library postgres:\/\/127\.0\.0\.1:1\/none could not be opened: /,
     );
+  });
+
+  it("does not blame a server it never asked when the library --db names cannot be opened", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "corpus-tui-connect-"));
+    try {
+      // A folder where a library file should be: SQLite cannot open it.
+      const failure = await connect({ server: "http://127.0.0.1:9", databaseUrl: folder, local: true }).then(
+        () => undefined,
+        (error: unknown) => (error as Error).message,
+      );
+      expect(failure).toMatch(new RegExp(`^the library ${folder} could not be opened: .+[.!?]$`));
+      expect(failure).not.toContain("no server answers");
+      expect(failure).not.toMatch(/\.\)\./);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it("runs in-process and labels itself so when nothing listens", async () => {

@@ -105,9 +105,14 @@ export async function connect(options: {
         `no server answers at ${options.server}, and there is no library at ${error.path}. Start a server with "pnpm corpus serve", build a library with "pnpm corpus ingest <files>" (or "pnpm corpus up" for the demo), or pass --server URL or --db PATH.`,
       );
     }
-    const reason = error instanceof Error ? error.message : String(error);
+    // The store's reasons are sentences that already say what to check; they end with a stop.
+    const message = error instanceof Error ? error.message : String(error);
+    const reason = /[.!?]$/.test(message) ? message : `${message}.`;
+    const where = withoutCredentials(options.databaseUrl);
+    // With --db alone no server was asked: saying none answered would send the user to the wrong place.
+    if (options.local) throw new Error(`the library ${where} could not be opened: ${reason}`);
     throw new Error(
-      `no server answers at ${options.server}, and the local library ${withoutCredentials(options.databaseUrl)} could not be opened (${reason}). Start a server with "pnpm corpus serve", or pass --server URL or --db PATH.`,
+      `no server answers at ${options.server}, and the local library ${where} could not be opened: ${reason} Start a server with "pnpm corpus serve", or pass --server URL or --db PATH.`,
     );
   }
 }

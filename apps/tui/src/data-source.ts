@@ -55,10 +55,10 @@ export function describeError(error: unknown): string {
     const code = (error.data as { code?: string } | undefined)?.code;
     if (code === "NOT_FOUND") return `Not in the library: ${error.message}`;
     if (error.cause?.name === "TimeoutError" || error.message.includes("due to timeout"))
-      return "The server did not answer in time. Check that it still runs, then try again.";
-    // The link reconnects by itself: once the server is back, the same step works again.
-    if (error.message.includes("fetch failed"))
-      return "The server stopped answering. Start it again, then retry.";
+      return "The server did not answer in time; check that it still runs.";
+    // The link reconnects by itself: once the server is back, the same step works again (each
+    // screen says which key asks again).
+    if (error.message.includes("fetch failed")) return "The server stopped answering; start it again.";
     return error.message;
   }
   return error instanceof Error ? error.message : String(error);

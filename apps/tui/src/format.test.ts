@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatPeople, wrapText } from "./format.js";
+import { formatDate, formatPeople, truncateMiddle, truncateStart, wrapText } from "./format.js";
 
 describe("format", () => {
   it("shows a date only as precisely as the page gave it, and marks inferred parts", () => {
@@ -21,6 +21,17 @@ describe("format", () => {
     expect(formatPeople([{ ...people[0]!, name: "Tomasz R. Wierzbicki-Nowak" }, people[1]!], 22)).toBe(
       "Tomasz R. Wierzbic… +1",
     );
+  });
+
+  it("cuts a long line from the start or the middle, keeping the end that matters", () => {
+    expect(truncateStart("armistice panel questions", 10)).toBe("…questions");
+    expect(truncateStart("short", 10)).toBe("short");
+    const label = "in-process (no server at http://127.0.0.1:4299) · /tmp/walk/library.db";
+    const cut = truncateMiddle(label, 40);
+    expect([...cut].length).toBe(40);
+    expect(cut.startsWith("in-process")).toBe(true);
+    expect(cut.endsWith("library.db")).toBe(true);
+    expect(truncateMiddle("short", 10)).toBe("short");
   });
 
   it("wraps words to the width, keeps paragraph breaks and cuts words that cannot fit", () => {

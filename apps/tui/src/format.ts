@@ -49,6 +49,30 @@ export function truncate(text: string, width: number): string {
   return `${characters.slice(0, Math.max(0, width - 1)).join("")}…`;
 }
 
+/**
+ * Cuts to `width` characters from the start, beginning with "…" when something was cut: the
+ * end of a line being typed is where the cursor is, so that is the part to keep in view.
+ */
+export function truncateStart(text: string, width: number): string {
+  if (width <= 0) return "";
+  const characters = [...text];
+  if (characters.length <= width) return text;
+  return `…${characters.slice(characters.length - Math.max(0, width - 1)).join("")}`;
+}
+
+/**
+ * Cuts to `width` characters from the middle, keeping both ends: a label that ends in a file
+ * path ("in-process · /home/me/…/library.db") keeps what it is and the file's name.
+ */
+export function truncateMiddle(text: string, width: number): string {
+  if (width <= 0) return "";
+  const characters = [...text];
+  if (characters.length <= width) return text;
+  const head = Math.ceil((width - 1) / 2);
+  const tail = width - 1 - head;
+  return `${characters.slice(0, head).join("")}…${tail > 0 ? characters.slice(-tail).join("") : ""}`;
+}
+
 /** Pads or truncates to exactly `width` characters. */
 export function fit(text: string, width: number): string {
   const cut = truncate(text, width);

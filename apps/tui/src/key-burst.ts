@@ -50,3 +50,17 @@ export function flattenPaste(input: string): string {
   if (!/[\r\n][^\r\n]/.test(input)) return input;
   return input.replace(/[\r\n]+/g, " ").trimEnd();
 }
+
+/**
+ * A terminal sends Alt+key as Esc followed by the key, so Esc and a key that arrive together
+ * (pressed quickly, or while the app was busy) reach Ink as one Alt+key, which no binding has:
+ * both would be lost. No key here uses Alt, so it is taken as what it most likely was, Esc then
+ * the key. (Two Escs together stay one: Ink does not say that there were two.)
+ */
+export function splitEscapePrefix(input: string, key: Key): [string, Key][] {
+  if (!key.meta || key.escape) return [[input, key]];
+  return [
+    ["", { ...NO_KEY, escape: true, meta: true }],
+    [input, { ...key, meta: false }],
+  ];
+}

@@ -6,8 +6,10 @@ import { printPlain } from "./plain-output.js";
 import { withPrefetchedSearch } from "./prefetch.js";
 import { initialSearchState, toQuery } from "./search-state.js";
 
-const ENTER_ALTERNATE_SCREEN = "\u001b[?1049h\u001b[H";
-const LEAVE_ALTERNATE_SCREEN = "\u001b[?1049l";
+// With bracketed paste on, the terminal marks a paste (ESC[200~ ... ESC[201~), so the app can
+// tell pasted text from typed keys (app.tsx); it is turned off again on leaving.
+const ENTER_ALTERNATE_SCREEN = "\u001b[?1049h\u001b[H\u001b[?2004h";
+const LEAVE_ALTERNATE_SCREEN = "\u001b[?2004l\u001b[?1049l";
 
 /** Runs the TUI with `argv` (without node and the script); resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {

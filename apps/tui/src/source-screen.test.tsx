@@ -232,4 +232,32 @@ describe("the source screen", () => {
     );
     expect(frame()).toContain("Source · armistice-panel.txt");
   });
+
+  it("asks again on Enter when the source or its page text failed to load", async () => {
+    let serverDown = true;
+    const stopped = new Error("The server stopped answering; start it again.");
+    const flaky: DataSource = {
+      ...library,
+      documentWithSources: (id) => (serverDown ? Promise.reject(stopped) : library.documentWithSources(id)),
+    };
+    await openDocument("panel", "Armistice at Seventy", undefined, flaky);
+    await press("s");
+    await see("Press Enter to try again, or Esc to go back.");
+    serverDown = false;
+    await press(keys.enter);
+    await see("field 1 of");
+
+    instance?.unmount();
+    serverDown = true;
+    const textFlaky: DataSource = {
+      ...library,
+      source: (id, hash) => (serverDown ? Promise.reject(stopped) : library.source(id, hash)),
+    };
+    await openDocument("panel", "Armistice at Seventy", undefined, textFlaky);
+    await press("s");
+    await see("Press Enter to try again, or Esc to go back.");
+    serverDown = false;
+    await press(keys.enter);
+    await see("field 1 of");
+  });
 });

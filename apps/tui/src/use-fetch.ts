@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { describeError } from "./data-source.js";
 
 export type Fetched<T> =
@@ -6,9 +6,14 @@ export type Fetched<T> =
   | { state: "done"; value: T }
   | { state: "failed"; error: string };
 
-/** Loads `load()` whenever `key` changes; answers for an older key are dropped. */
-export function useFetch<T>(key: string, load: () => Promise<T>): Fetched<T> {
+/**
+ * Loads `load()` whenever `key` changes, and again on `retry()` (after a failure: the server is
+ * back, the user says try again). Answers for an older key or attempt are dropped. The returned
+ * object changes only when the state does, so it can be a memo's dependency.
+ */
+export function useFetch<T>(key: string, load: () => Promise<T>): Fetched<T> & { retry(): void } {
   const [fetched, setFetched] = useState<Fetched<T>>({ state: "loading" });
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let current = true;
     setFetched({ state: "loading" });
@@ -19,7 +24,8 @@ export function useFetch<T>(key: string, load: () => Promise<T>): Fetched<T> {
     return () => {
       current = false;
     };
-    // `load` is a new closure each render; the key says when it asks for something new.
-  }, [key]);
-  return fetched;
+    // `load` is a new closure each render; the key and the attempt say when to ask again.
+  }, [key, attempt]);
+  const retry = useCallback(() => setAttempt((count) => count + 1), []);
+  return useMemo(() => ({ ...fetched, retry }), [fetched, retry]);
 }

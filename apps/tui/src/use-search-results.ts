@@ -1,5 +1,5 @@
 import type { SearchResult, TimelineBucket } from "@corpus/schema";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { type DataSource, describeError } from "./data-source.js";
 import { pageKey, type SearchState, toQuery } from "./search-state.js";
 
@@ -13,6 +13,8 @@ export interface SearchResults {
   error: string | undefined;
   /** pageKey() of the query the shown answer belongs to. */
   answered: string | undefined;
+  /** Asks the same question again: after a failure, once the server is back. */
+  retry(): void;
 }
 
 /**
@@ -20,13 +22,19 @@ export interface SearchResults {
  * so a slow early keystroke never overwrites the results of the latest one.
  */
 export function useSearchResults(dataSource: DataSource, state: SearchState): SearchResults {
-  const [results, setResults] = useState<Omit<SearchResults, "loading">>({
+  const [results, setResults] = useState<Omit<SearchResults, "loading" | "retry">>({
     result: undefined,
     timeline: [],
     error: undefined,
     answered: undefined,
   });
   const latest = useRef(0);
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => {
+    // "Searching…" while it asks again, not the old failure.
+    setResults((current) => ({ ...current, error: undefined, answered: undefined }));
+    setAttempt((count) => count + 1);
+  }, []);
   const lastText = useRef<string | undefined>(undefined);
   const query = toQuery(state);
   const key = pageKey(state);
@@ -61,7 +69,7 @@ export function useSearchResults(dataSource: DataSource, state: SearchState): Se
     );
     return () => clearTimeout(timer);
     // The key stands for the query: a new object with the same content must not search again.
-  }, [key, dataSource]);
+  }, [key, dataSource, attempt]);
 
   useEffect(() => {
     let current = true;
@@ -80,9 +88,9 @@ export function useSearchResults(dataSource: DataSource, state: SearchState): Se
       current = false;
       clearTimeout(timer);
     };
-  }, [timelineKey, dataSource]);
+  }, [timelineKey, dataSource, attempt]);
 
   // Decided while rendering, not in an effect: the very frame that shows new text already says
   // its rows are stale, so Enter cannot open a row of the previous answer.
-  return { ...results, loading: results.answered !== key };
+  return { ...results, loading: results.answered !== key, retry };
 }

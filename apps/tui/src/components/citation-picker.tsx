@@ -33,12 +33,13 @@ export function CitationPicker(props: Props) {
     else if (matches("down", input, key))
       setIndex((current) => Math.min(citationFormats.length - 1, current + 1));
     else if (matches("copy", input, key)) {
-      if (citation.state !== "done") {
-        props.onMessage(
-          citation.state === "loading"
-            ? `${choice.label} is still being prepared; press Enter again when it shows.`
-            : `${choice.label}: nothing to copy (${citation.error}).`,
-        );
+      if (citation.state === "loading") {
+        props.onMessage(`${choice.label} is still being prepared; press Enter again when it shows.`);
+        return true;
+      }
+      if (citation.state === "failed") {
+        props.onMessage(`Asking for the ${choice.label} citation again…`);
+        citation.retry();
         return true;
       }
       const outcome = props.clipboard.copy(citation.value);
@@ -57,7 +58,7 @@ export function CitationPicker(props: Props) {
   const preview =
     citation.state === "done"
       ? citation.value.split("\n").flatMap((line) => hardWrap(line, props.width - 1))
-      : [citation.state === "loading" ? "…" : `Could not cite: ${citation.error}`];
+      : [citation.state === "loading" ? "…" : `Could not cite: ${citation.error} Press Enter to try again.`];
   return (
     <Box flexDirection="column" width={props.width} height={props.height}>
       <Text bold color={theme.accent} wrap="truncate-end">

@@ -11,6 +11,7 @@ import { useTheme } from "../theme.js";
 import { useFetch } from "../use-fetch.js";
 import { type PlaceKeeper, usePageCursor } from "../use-page-cursor.js";
 import { CitationPicker } from "./citation-picker.js";
+import { FailedToOpen } from "./failed-to-open.js";
 import { PageView } from "./page-view.js";
 
 interface Props {
@@ -58,6 +59,10 @@ export function DocumentScreen({
   useScreenKeys((input, key) => {
     if (citing) return false;
     if (citingRef.current) return true;
+    if (fetched.state === "failed" && matches("open", input, key)) {
+      fetched.retry();
+      return true;
+    }
     if (fetched.state === "done" && matches("cite", input, key)) {
       citingRef.current = true;
       setCiting(true);
@@ -73,16 +78,7 @@ export function DocumentScreen({
   });
 
   if (fetched.state === "loading") return <Text>Opening {id}…</Text>;
-  if (fetched.state === "failed") {
-    return (
-      <Box flexDirection="column">
-        <Text color={theme.error}>
-          Could not open {id}: {fetched.error}
-        </Text>
-        <Text>Press Esc to go back.</Text>
-      </Box>
-    );
-  }
+  if (fetched.state === "failed") return <FailedToOpen what={id} error={fetched.error} />;
   const { document } = fetched.value;
   if (citing) {
     return (

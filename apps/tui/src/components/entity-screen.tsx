@@ -2,11 +2,13 @@ import { Box, Text } from "ink";
 import { useMemo } from "react";
 import type { DataSource } from "../data-source.js";
 import { entityLines } from "../entity-lines.js";
+import { matches } from "../keymap.js";
 import type { Target } from "../page-lines.js";
 import { useScreenKeys } from "../screen-keys.js";
 import { useTheme } from "../theme.js";
 import { useFetch } from "../use-fetch.js";
 import { type PlaceKeeper, usePageCursor } from "../use-page-cursor.js";
+import { FailedToOpen } from "./failed-to-open.js";
 import { PageView } from "./page-view.js";
 
 /** A person, organization, topic or region: its record, roles, documents and neighbours. */
@@ -29,26 +31,22 @@ export function EntityScreen(props: {
   const page = usePageCursor(lines, pageHeight, props.cursor);
 
   useScreenKeys((input, key) => {
+    if (fetched.state === "failed" && matches("open", input, key)) {
+      fetched.retry();
+      return true;
+    }
     const outcome = page.handleKey(input, key);
     if (typeof outcome === "object") props.onOpen(outcome);
     return outcome !== false;
   });
 
   if (fetched.state === "loading") return <Text>Opening {props.id}…</Text>;
-  if (fetched.state === "failed") {
-    return (
-      <Box flexDirection="column">
-        <Text color={theme.error}>
-          Could not open {props.id}: {fetched.error}
-        </Text>
-        <Text>Press Esc to go back.</Text>
-      </Box>
-    );
-  }
+  if (fetched.state === "failed") return <FailedToOpen what={props.id} error={fetched.error} />;
   return (
     <Box flexDirection="column" width={props.width} height={props.height}>
       <Text wrap="truncate-end" color={theme.accent} bold>
-        {fetched.value.entity.kind} · {fetched.value.documentCount} documents · line {page.cursor + 1} of{" "}
+        {fetched.value.entity.kind} · {fetched.value.documentCount}{" "}
+        {fetched.value.documentCount === 1 ? "document" : "documents"} · line {page.cursor + 1} of{" "}
         {lines.length}
       </Text>
       <PageView lines={lines} top={page.top} cursor={page.cursor} height={pageHeight} width={props.width} />

@@ -22,16 +22,21 @@ export function helpLayout(width: number, height: number) {
   const columns = lines.length > room && lines.length <= 2 * room && width >= 70 ? 2 : 1;
   const scrolls = lines.length > room * columns;
   const shown = scrolls ? Math.max(1, room - 1) : room;
-  return { lines, columns, scrolls, shown, lastTop: scrolls ? lines.length - shown : 0 };
+  // Where the second column starts: half way, but never just after a heading, which would stand
+  // alone at the foot of the first column with its keys at the top of the next.
+  let split = Math.ceil(lines.length / columns);
+  if (columns === 2 && lines[split - 1]?.heading && lines.length - (split - 1) <= room) split -= 1;
+  return { lines, columns, scrolls, shown, lastTop: scrolls ? lines.length - shown : 0, split };
 }
 
 /** Generated from keymap.ts: every binding the app has, by where it applies. */
 export function HelpScreen(props: { width: number; height: number; top: number }) {
   const theme = useTheme();
-  const { lines, columns, scrolls, shown, lastTop } = helpLayout(props.width, props.height);
+  const { lines, columns, scrolls, shown, lastTop, split } = helpLayout(props.width, props.height);
   const top = Math.max(0, Math.min(lastTop, props.top));
+  // Two columns never scroll; one column is all one piece.
   const visible = scrolls ? lines.slice(top, top + shown) : lines;
-  const perColumn = Math.ceil(visible.length / columns);
+  const pieces = columns === 2 ? [visible.slice(0, split), visible.slice(split)] : [visible];
   const columnWidth = Math.floor(props.width / columns);
   return (
     <Box flexDirection="column" width={props.width} height={props.height}>
@@ -41,7 +46,7 @@ export function HelpScreen(props: { width: number; height: number; top: number }
       <Box flexDirection="row">
         {Array.from({ length: columns }, (_, column) => (
           <Box key={column} flexDirection="column" width={columnWidth}>
-            {visible.slice(column * perColumn, (column + 1) * perColumn).map((line, index) => (
+            {pieces[column]!.map((line, index) => (
               <Text
                 key={index}
                 wrap="truncate-end"

@@ -1,7 +1,7 @@
 import type { SearchHit } from "@corpus/schema";
 import { Box, Text } from "ink";
 import type { Dispatch } from "react";
-import { fit, formatDate, formatPeople, kindLabel, truncate } from "../format.js";
+import { fit, formatDate, formatPeople, kindLabel, truncate, truncateStart } from "../format.js";
 import { matches } from "../keymap.js";
 import type { Target } from "../page-lines.js";
 import { sanitizeBlock, sanitizeLine } from "../sanitize.js";
@@ -86,6 +86,10 @@ export function SearchScreen({ state, current, dispatch, results, width, height,
     else if (matches("top", input, key)) dispatch({ type: "move", by: -hits.length, count: hits.length });
     else if (matches("bottom", input, key)) dispatch({ type: "move", by: hits.length, count: hits.length });
     else if (matches("open", input, key)) {
+      if (results.error) {
+        results.retry();
+        return true;
+      }
       // While a newer search runs, the rows on screen answer an older question: opening one
       // would open something the user did not pick.
       if (results.loading) return true;
@@ -107,7 +111,8 @@ export function SearchScreen({ state, current, dispatch, results, width, height,
   const total = results.result?.total ?? 0;
   const first = state.page * PAGE_SIZE + 1;
   const counts = results.error
-    ? `Search failed: ${results.error}`
+    ? // The key first: the line is cut at the terminal's edge, and the reason can be long.
+      `Search failed (Enter to try again): ${results.error}`
     : results.result === undefined
       ? "Searching…"
       : total === 0
@@ -126,9 +131,13 @@ export function SearchScreen({ state, current, dispatch, results, width, height,
         <Text bold color={theme.accent}>
           Search{" "}
         </Text>
-        <Text
-          inverse={state.focus === "input"}
-        >{` ${truncate(sanitizeLine(state.text), width - 12)}${state.focus === "input" ? "▏" : ""} `}</Text>
+        <Text inverse={state.focus === "input"}>{` ${
+          // While typing, a query longer than the box shows its end, where the typed keys land.
+          // Not trimmed: a space just typed shows as one, before the next word comes.
+          state.focus === "input"
+            ? truncateStart(sanitizeBlock(state.text).replace(/\s+/g, " "), width - 12)
+            : truncate(sanitizeLine(state.text), width - 12)
+        }${state.focus === "input" ? "▏" : ""} `}</Text>
         {state.focus !== "input" && !state.text ? <Text dimColor={theme.dim}> press / to search</Text> : null}
       </Text>
       <Text wrap="truncate-end" color={results.error ? theme.error : undefined}>
@@ -199,7 +208,8 @@ function ResultsList(props: {
   const top = Math.max(0, Math.min(props.selected - props.height + 1, props.hits.length - props.height));
   const start = Math.max(0, Math.min(top, props.selected));
   const visible = props.hits.slice(start, start + props.height);
-  const peopleWidth = props.width >= 80 ? 22 : 0;
+  // A wide terminal gives the people column room for more names, so "+4" hides fewer of them.
+  const peopleWidth = props.width >= 80 ? Math.min(60, Math.max(22, Math.floor(props.width / 4))) : 0;
   const titleWidth = Math.max(10, props.width - 2 - 6 - 11 - (peopleWidth ? peopleWidth + 2 : 0));
   return (
     <Box flexDirection="column" width={props.width}>

@@ -9,6 +9,7 @@ import { lineOfOffset, markedLines, type TracedField, tracedFields, wrapSource }
 import { useTheme } from "../theme.js";
 import { useFetch } from "../use-fetch.js";
 import { usePageCursor } from "../use-page-cursor.js";
+import { FailedToOpen } from "./failed-to-open.js";
 import { PageView } from "./page-view.js";
 
 interface Props {
@@ -25,21 +26,18 @@ interface Props {
  * when the record was read from several (a listing's teaser and the full page).
  */
 export function SourceScreen({ id, dataSource, width, height }: Props) {
-  const theme = useTheme();
   const fetched = useFetch(id, () => dataSource.documentWithSources(id));
   const [choice, setChoice] = useState<number | undefined>(undefined);
+  // Only ever on top of the key stack while the source text below is not shown: that mounts
+  // after this screen has loaded, and so above it.
+  useScreenKeys((input, key) => {
+    if (fetched.state !== "failed" || !matches("open", input, key)) return false;
+    fetched.retry();
+    return true;
+  });
 
   if (fetched.state === "loading") return <Text>Opening the source of {id}…</Text>;
-  if (fetched.state === "failed") {
-    return (
-      <Box flexDirection="column">
-        <Text color={theme.error}>
-          Could not open the source of {id}: {fetched.error}
-        </Text>
-        <Text>Press Esc to go back.</Text>
-      </Box>
-    );
-  }
+  if (fetched.state === "failed") return <FailedToOpen what={`the source of ${id}`} error={fetched.error} />;
   const { document, sources } = fetched.value;
   const stored = sources.filter((source) => source.available);
   if (stored.length === 0) return <NoStoredSource document={document} sources={sources} width={width} />;
@@ -174,6 +172,10 @@ function SourceText({ id, input, position, count, dataSource, width, height, onN
       if (count > 1) onNextSource();
       return count > 1;
     }
+    if (view.state === "failed" && matches("open", inputKey, key)) {
+      view.retry();
+      return true;
+    }
     if (view.state !== "done") return false;
     const current = selection.current;
     const spans = fields[current.field]?.spans.length ?? 0;
@@ -201,14 +203,11 @@ function SourceText({ id, input, position, count, dataSource, width, height, onN
         {view.state === "loading" ? (
           <Text>Opening the page text…</Text>
         ) : (
-          <>
-            <Text color={theme.error} wrap="wrap">
-              Could not open the page text of {id}: {view.error}
-            </Text>
-            <Text>
-              {count > 1 ? "Press s for the next source, or Esc to go back." : "Press Esc to go back."}
-            </Text>
-          </>
+          <FailedToOpen
+            what={`the page text of ${id}`}
+            error={view.error}
+            also={count > 1 ? ", s for the next source" : ""}
+          />
         )}
       </Box>
     );

@@ -1,5 +1,5 @@
 import { Box, Text } from "ink";
-import { truncate } from "../format.js";
+import { truncate, truncateMiddle } from "../format.js";
 import { useTheme } from "../theme.js";
 
 /** Bottom line: where the data comes from, the last message, and the two keys to remember. */
@@ -21,7 +21,7 @@ export function StatusBar(props: {
           inverse
           color={props.message ? undefined : props.inProcess ? theme.highlight : theme.accent}
         >
-          {` ${truncate(left, room - 2)} `}
+          {` ${props.message ? truncate(left, room - 2) : truncateMiddle(left, room - 2)} `}
         </Text>
       </Box>
       <Text> {hint}</Text>
