@@ -62,15 +62,22 @@ export function sqliteFileOf(location: string): string | undefined {
  */
 export async function openStore(location?: string, options: OpenStoreOptions = {}): Promise<Store> {
   const target = location && location.length > 0 ? location : defaultDatabasePath(process.cwd());
-  if (isPostgresUrl(target))
-    return new PostgresStore(
-      await openPostgresDriver(target, options.postgres),
-      options.searchTuning,
-      options.facetSnapshotAfterMs,
-    );
-  return new SqlStore(
-    openSqliteDriver(sqliteFileOf(target) ?? ":memory:"),
-    options.searchTuning,
-    options.facetSnapshotAfterMs,
-  );
+  const store = isPostgresUrl(target)
+    ? new PostgresStore(
+        await openPostgresDriver(target, options.postgres),
+        options.searchTuning,
+        options.facetSnapshotAfterMs,
+      )
+    : new SqlStore(
+        openSqliteDriver(sqliteFileOf(target) ?? ":memory:"),
+        options.searchTuning,
+        options.facetSnapshotAfterMs,
+      );
+  try {
+    await store.upgrade();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
 }

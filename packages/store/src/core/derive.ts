@@ -4,15 +4,27 @@ import {
   type Document,
   type DocumentSummary,
   type Entity,
+  foldLatinLetters,
   partialDateBounds,
   shortHash,
 } from "@corpus/schema";
+
+/**
+ * Text as both engines index it: the Latin letters that accents cannot be taken off (ø, æ, ł, ß,
+ * ı...) spelled as ids spell them, so "Sorensen" finds "Sørensen" and "Walesa" "Wałęsa". The
+ * engines fold case and accents themselves (FTS5's remove_diacritics, PostgreSQL's unaccent);
+ * queries fold the same letters (query-text.ts, foldWord).
+ */
+export function searchable(text: string): string {
+  return foldLatinLetters(text);
+}
 
 /** What the store indexes about one document besides its JSON. Both engines write these rows. */
 export interface DocumentRows {
   id: string;
   kind: Document["kind"];
   subtype: string | null;
+  /** The title as it is searched (see searchable); the record's own title is in `data`. */
   title: string;
   extent: "full" | "teaser";
   dateStart: number | null;
@@ -69,7 +81,7 @@ export function deriveDocumentRows(document: Document, data = JSON.stringify(doc
   const endBounds = document.endDate ? partialDateBounds(document.endDate) : null;
   const sections = (document.sections ?? []).map((section) => ({
     heading: section.heading ?? null,
-    text: [section.text, ...(section.quotes ?? []).map((quote) => quote.text)].join("\n"),
+    text: searchable([section.text, ...(section.quotes ?? []).map((quote) => quote.text)].join("\n")),
   }));
   const body = [
     document.summary ?? "",
@@ -98,11 +110,11 @@ export function deriveDocumentRows(document: Document, data = JSON.stringify(doc
     id: document.id,
     kind: document.kind,
     subtype: document.kind === "publication" ? document.subtype : null,
-    title: document.title,
+    title: searchable(document.title),
     extent: document.extent ?? "full",
     dateStart: bounds?.earliest ?? null,
     dateEnd: endBounds?.latest ?? bounds?.latest ?? null,
-    body,
+    body: searchable(body),
     data,
     refs,
     links: (document.links ?? []).map((link) => ({

@@ -4,6 +4,8 @@
  * digits that we quote ourselves, so no input can produce an engine syntax error.
  */
 
+import { searchable } from "./derive.js";
+
 export type QueryNode =
   | { type: "term"; text: string; prefix: boolean }
   | { type: "phrase"; terms: string[] }
@@ -25,11 +27,14 @@ export const MAX_QUERY_WORDS = 32;
 // Fresh regular expressions per call: a shared /g regex carries lastIndex between calls.
 const WORD_SOURCE = "[\\p{L}\\p{N}]+";
 
+/** A word as the index holds it: accents off, lower case, ø/æ/ł/ß... spelled out (see searchable). */
 export function foldWord(word: string): string {
-  return word
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase();
+  return searchable(
+    word
+      .normalize("NFKD")
+      .replace(/\p{M}+/gu, "")
+      .toLowerCase(),
+  );
 }
 
 function literalWords(text: string): string[] {

@@ -29,7 +29,7 @@ import {
   relatedDocuments,
   summariesByIds,
 } from "./views.js";
-import { deleteRecords, mergeEntityRecords, upsertBatch } from "./write.js";
+import { deleteRecords, mergeEntityRecords, refoldSearchText, upsertBatch } from "./write.js";
 
 function indexSource(driver: SqlDriver): IndexSource {
   const toDocument = (row: unknown[]): IndexDocumentRow => [
@@ -165,6 +165,11 @@ export class SqlStore implements Store {
     );
     for (const row of rows) found.set(Number(row[0]), JSON.parse(row[1] as string) as Document);
     return found;
+  }
+
+  /** The one-time upgrades a library needs in code, not SQL, before it is read (openStore runs it). */
+  async upgrade(): Promise<void> {
+    await this.driver.transaction((transaction) => refoldSearchText(transaction));
   }
 
   upsert(batch: UpsertBatch): Promise<UpsertSummary> {

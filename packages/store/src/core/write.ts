@@ -6,6 +6,7 @@ import {
   mergeTeaser,
   minimalEntity,
   minimalStub,
+  searchable,
 } from "./derive.js";
 import {
   aliasTargets,
@@ -404,4 +405,35 @@ export async function mergeEntityRecords(
   await moveAliases(transaction, fromId, intoId);
   await recordAliases(transaction, [merged]);
   return merged;
+}
+
+/**
+ * Indexes again, once, the text of the documents a library stored before its search text was
+ * folded (SQLite migration 6, PostgreSQL 8): only those holding a letter `searchable` changes,
+ * found by one pass over the records. Until then a query for "Sørensen", folded to "sorensen",
+ * would miss them. Runs when the library is opened; a no-op from then on.
+ */
+export async function refoldSearchText(transaction: WriteTransaction): Promise<number> {
+  const [state] = await transaction.all<{ folded: number }>("SELECT folded FROM search_text_state");
+  if (!state || Number(state.folded) === 1) return 0;
+  let refolded = 0;
+  for (let after = 0; ; ) {
+    const rows = await transaction.all<{ seq: number; data: string }>(
+      "SELECT seq, data FROM documents WHERE seq > ? ORDER BY seq LIMIT 2000",
+      [after],
+    );
+    if (rows.length === 0) break;
+    after = Number(rows[rows.length - 1]!.seq);
+    // Only the documents whose text `searchable` changes (it returns its input when it does not).
+    const holding = rows.filter((row) => searchable(row.data) !== row.data);
+    if (holding.length === 0) continue;
+    await writeDocuments(
+      transaction,
+      holding.map((row) => deriveDocumentRows(JSON.parse(row.data) as Document, row.data)),
+      holding.map((row) => Number(row.seq)),
+    );
+    refolded += holding.length;
+  }
+  await transaction.run("UPDATE search_text_state SET folded = 1");
+  return refolded;
 }

@@ -165,4 +165,13 @@ ALTER TABLE sections ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
 CREATE INDEX sections_tsv ON sections USING gin (tsv);
 `,
   },
+  {
+    version: 8,
+    name: "searchable text folds the letters accents cannot (ø, æ, ł, ß, ı...)",
+    // As SQLite's migration 6: filled in code when the library is opened (refoldSearchText).
+    sql: `
+CREATE TABLE search_text_state (folded integer NOT NULL);
+INSERT INTO search_text_state (folded) VALUES (0);
+`,
+  },
 ];

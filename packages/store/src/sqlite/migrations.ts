@@ -85,4 +85,14 @@ CREATE TABLE entity_aliases_state (backfilled INTEGER NOT NULL);
 INSERT INTO entity_aliases_state (backfilled) VALUES (0);
 `,
   },
+  {
+    version: 6,
+    name: "searchable text folds the letters accents cannot (ø, æ, ł, ß, ı...)",
+    // Filled in code when a library is opened (core/write.ts, refoldSearchText): the documents
+    // that hold such a letter have their text indexed again, folded as queries are.
+    sql: `
+CREATE TABLE search_text_state (folded INTEGER NOT NULL);
+INSERT INTO search_text_state (folded) VALUES (0);
+`,
+  },
 ];
