@@ -2,6 +2,8 @@
 declare module "@citation-js/core" {
   export class Cite {
     constructor(data: unknown);
+    /** RIS as data: tag -> value, or values for a repeated tag (AU). */
+    format(format: "ris", options: { format: "object" }): Record<string, string | string[]>[];
     format(format: string, options?: Record<string, unknown>): string;
   }
   const citationJs: { Cite: typeof Cite };

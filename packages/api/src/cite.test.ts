@@ -149,3 +149,34 @@ describe("BibTeX keys", () => {
     expect(JSON.parse(cite(document, "csl-json").text)[0]["citation-key"]).toBe("Aum2023Piece");
   });
 });
+
+describe("RIS", () => {
+  const summary =
+    "Local ceasefires negotiated by village committees held through the dry season, and\nthe traders who crossed the line each week kept the market of the district town open.";
+  const document = recordSchema.parse({
+    id: createDocumentId("Fishing Rights and Local Ceasefires on the Lake Shore"),
+    kind: "publication",
+    subtype: "report",
+    title: "Fishing Rights and Local Ceasefires on the Lake Shore",
+    date: { year: 2024, month: 3 },
+    summary,
+    people: [{ person: { id: "person:frank-aum", name: "Frank Aum" }, role: "author" }],
+  }) as Document;
+  const ris = cite(document, "ris").text;
+  const lines = ris.split("\n");
+
+  it("carries the whole record id, not its first 20 characters", () => {
+    expect(document.id.length).toBeGreaterThan(20);
+    expect(lines).toContain(`ID  - ${document.id}`);
+  });
+
+  it("writes each value on its own tag line, so importers do not split words", () => {
+    // Zotero joins a continuation line to the previous with a space: a wrap is a broken word.
+    for (const line of lines) expect(line).toMatch(/^[A-Z][A-Z0-9] {2}- /);
+    expect(lines).toContain(`AB  - ${summary.replace("\n", " ")}`);
+    expect(lines[0]).toBe("TY  - RPRT");
+    expect(lines.at(-1)).toBe("ER  - ");
+    expect(lines).toContain("AU  - Aum, Frank");
+    expect(lines).toContain(`TI  - ${document.title}`);
+  });
+});

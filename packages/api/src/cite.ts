@@ -1,5 +1,5 @@
 import { type Document, foldLatinLetters, type PartialDate } from "@corpus/schema";
-import citationJs from "@citation-js/core";
+import citationJs, { type Cite } from "@citation-js/core";
 import citationName from "@citation-js/name";
 import "@citation-js/plugin-bibtex";
 import "@citation-js/plugin-ris";
@@ -236,7 +236,34 @@ const mediaTypes: Record<CitationFormat, string> = {
   apa: "text/plain",
 };
 
-/** Formats a document through citation-js; nothing here writes a citation format by hand. */
+/**
+ * RIS with citation-js's tags and values, one line per tag. Its text output wraps every value
+ * after 70 characters, mid-word, and cuts ID to 20 (both old Reference Manager allowances):
+ * Zotero and EndNote join a continuation line to the one before with a space ("village co
+ * mmittees"), and a cut id no longer finds the record. So only the line layout is written here.
+ * A line break inside a value (a scraped summary) becomes a space: RIS ends a value at the line
+ * end, and the next line must not be read as a tag of its own.
+ */
+function formatRis(citation: Cite, item: CslItem): string {
+  return citation
+    .format("ris", { format: "object" })
+    .map((entry) => {
+      const lines = [`TY  - ${entry.TY}`];
+      for (const [tag, value] of Object.entries({ ...entry, ID: item.id })) {
+        if (tag === "TY") continue;
+        for (const each of [value].flat())
+          lines.push(`${tag}  - ${String(each).replace(/\s*[\r\n]+\s*/g, " ")}`);
+      }
+      lines.push("ER  - ");
+      return lines.join("\n");
+    })
+    .join("\n");
+}
+
+/**
+ * Formats a document through citation-js: the fields, names, dates and types of every format are
+ * its mapping; only RIS's line layout is written here (see formatRis).
+ */
 export function cite(document: Document, format: CitationFormat): { mediaType: string; text: string } {
   const item = toCsl(document);
   const citation = new citationJs.Cite(item);
@@ -244,6 +271,7 @@ export function cite(document: Document, format: CitationFormat): { mediaType: s
   if (format === "csl-json") text = JSON.stringify([item], null, 2);
   else if (format === "apa")
     text = citation.format("bibliography", { template: "apa", format: "text", lang: "en-US" }).trim();
-  else text = citation.format(format === "bibtex" ? "bibtex" : "ris").trim();
+  else if (format === "ris") text = formatRis(citation, item);
+  else text = citation.format("bibtex").trim();
   return { mediaType: mediaTypes[format], text };
 }

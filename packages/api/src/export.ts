@@ -3,6 +3,7 @@ import {
   type Document,
   formatPartialDate,
   isDocument,
+  type PartialDate,
   type SearchQuery,
 } from "@corpus/schema";
 import type { Store } from "@corpus/store";
@@ -34,6 +35,28 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
+/**
+ * What the date cell shows. A date without a year is written as the CLI and TUI print it
+ * ("????-03-05"): its ISO form "--03-05" starts like a formula (so the guard would show it as
+ * "'--03-05"), and "03-05" would be read as a date in the current year, a year the record lacks.
+ * Starting with "?", it stays text in a spreadsheet and needs no guard.
+ */
+function csvDate(date: PartialDate | undefined): string {
+  return date ? formatPartialDate(date, { unknownYear: "????" }) : "";
+}
+
+/**
+ * Each organization once, under the name the record first gives it, in first-seen order: the
+ * column has no roles (unlike people's), so a host that is also an affiliation is one name.
+ */
+function organizationNames(document: Document): string {
+  const names = new Map<string, string>();
+  for (const { organization } of document.organizations) {
+    if (!names.has(organization.id)) names.set(organization.id, organization.name);
+  }
+  return [...names.values()].join("; ");
+}
+
 /** A document as a CSV row (CRLF-terminated, RFC 4180); names joined with "; ". */
 export function csvRow(document: Document): string {
   const cells = [
@@ -41,12 +64,12 @@ export function csvRow(document: Document): string {
     document.kind,
     document.kind === "publication" ? document.subtype : "",
     document.title,
-    document.date ? formatPartialDate(document.date) : "",
+    csvDate(document.date),
     document.extent,
     document.source?.site ?? "",
     document.source?.url ?? "",
     document.people.map((person) => `${person.person.name} (${person.role})`).join("; "),
-    document.organizations.map((item) => item.organization.name).join("; "),
+    organizationNames(document),
     document.topics.map((topic) => topic.name).join("; "),
     document.regions.map((region) => region.name).join("; "),
     document.summary ?? "",

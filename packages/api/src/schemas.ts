@@ -46,13 +46,22 @@ export const documentWithSourcesSchema = z
     description: "A document and which of the inputs it was read from are stored.",
   });
 
+// Inputs that take one field or another are one object with optional fields and a check, not a
+// z.union: when every branch of a union fails, zod reports a bare "Invalid input" with no path,
+// hiding which field was wrong and why (a guard in input-errors.test.ts keeps it that way).
 export const sourceInputSchema = z
-  .union([
-    z.strictObject({ contentHash: contentHashSchema, id: idSchema.optional() }),
-    z.strictObject({ id: idSchema, contentHash: contentHashSchema.optional() }),
-  ])
+  .strictObject({
+    id: idSchema.optional(),
+    contentHash: contentHashSchema.optional(),
+  })
+  .refine((input) => input.id !== undefined || input.contentHash !== undefined, {
+    message:
+      'send "id" (the record whose source to show), "contentHash" (a source\'s sha256, as documents.get lists it under sources) or both',
+  })
   .meta({
     id: "SourceInput",
+    // The refine above, for JSON Schema and OpenAPI readers: at least one of the two.
+    anyOf: [{ required: ["id"] }, { required: ["contentHash"] }],
     description:
       "A source text by its hash, or the (first stored) source a record was read from by the record's id.",
   });
@@ -164,17 +173,33 @@ export const getManyOutputSchema = z
   });
 
 export const ingestInputSchema = z
-  .union([
-    z.strictObject({ records: z.array(z.unknown()).min(1).max(MAX_INGEST_RECORDS) }),
-    z.strictObject({
-      file: z.strictObject({
+  .strictObject({
+    records: z.array(z.unknown()).min(1).max(MAX_INGEST_RECORDS).optional(),
+    file: z
+      .strictObject({
         name: z.string().min(1).max(255),
         content: z.string().max(MAX_INGEST_FILE_CHARACTERS),
-      }),
-    }),
-  ])
+      })
+      .optional(),
+  })
+  .superRefine((input, context) => {
+    if (input.records === undefined && input.file === undefined) {
+      context.addIssue({
+        code: "custom",
+        message: 'send "records" (an array of records) or "file" ({ name, content }): the input has neither',
+      });
+    } else if (input.records !== undefined && input.file !== undefined) {
+      context.addIssue({
+        code: "custom",
+        path: ["file"],
+        message: 'send "records" or "file", not both: ingest them in two calls',
+      });
+    }
+  })
   .meta({
     id: "IngestInput",
+    // The check above, for JSON Schema and OpenAPI readers: exactly one of the two.
+    oneOf: [{ required: ["records"] }, { required: ["file"] }],
     description: `Records in the schema's shape (at most ${MAX_INGEST_RECORDS}), or one file's text (.txt, .html, .json, .ndjson) with its name.`,
   });
 

@@ -13,16 +13,33 @@ import * as z from "zod";
 
 const encoder = new TextEncoder();
 
+/** What admin.ingest hands the pipeline: the records as one JSON file, or the uploaded file. */
+function uploadedFile(input: z.output<typeof ingestInputSchema>): {
+  path: string;
+  bytes: Uint8Array;
+  label: string;
+} {
+  if (input.records !== undefined) {
+    return {
+      path: "records.json",
+      bytes: encoder.encode(JSON.stringify(input.records)),
+      label: "JSON records",
+    };
+  }
+  if (input.file !== undefined) {
+    return { path: input.file.name, bytes: encoder.encode(input.file.content), label: input.file.name };
+  }
+  // Unreachable: ingestInputSchema refuses an input with neither.
+  throw new TRPCError({ code: "BAD_REQUEST", message: 'send "records" or "file"' });
+}
+
 export const adminRouter = {
   /** Records as JSON, or one file's text; bad records are reported by file and path, the rest are stored. */
   ingest: protectedProcedure
     .input(ingestInputSchema)
     .output(ingestResultSchema)
     .mutation(async ({ ctx, input }) => {
-      const file =
-        "records" in input
-          ? { path: "records.json", bytes: encoder.encode(JSON.stringify(input.records)) }
-          : { path: input.file.name, bytes: encoder.encode(input.file.content) };
+      const { label, ...file } = uploadedFile(input);
       const outcome = await ctx.ingest.prepare([file], ctx.store);
       const recordIds = outcome.batch.records.map((record) => record.id);
       const summary =
@@ -30,7 +47,7 @@ export const adminRouter = {
       await ctx.store.appendAudit({
         action: "ingest",
         actor: ctx.auth.actor,
-        summary: `ingested ${recordIds.length} record(s) from ${"records" in input ? "JSON records" : input.file.name}: ${summary.added} added, ${summary.updated} updated, ${outcome.errors.length} error(s)`,
+        summary: `ingested ${recordIds.length} record(s) from ${label}: ${summary.added} added, ${summary.updated} updated, ${outcome.errors.length} error(s)`,
         details: { ...summary, recordIds: recordIds.slice(0, 100), errors: outcome.errors.length },
       });
       return {
