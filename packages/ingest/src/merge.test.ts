@@ -125,6 +125,11 @@ describe("merging across files", () => {
       getMany: async (ids) => stored.filter((record) => ids.includes(record.id)),
     });
     expect(later.records.find((record) => record.id === id)?.kind).toBe("publication");
+    // Its sources are the pages it was read from, not the page that only linked to it.
+    for (const batch of [together, later])
+      expect(
+        batch.records.find((record) => record.id === id)?.provenance.map((item) => item.input.path),
+      ).toEqual(["full.txt"]);
     // And a stub arriving after the real page never downgrades it.
     const real = later.records.filter((record) => record.id === id);
     const again = await prepareBatch([digestFile], {

@@ -63,9 +63,12 @@ export function mergeRecord(existing: CorpusRecord, incoming: CorpusRecord): Cor
 function mergeRecordUnchecked(existing: CorpusRecord, incoming: CorpusRecord): CorpusRecord {
   // A record read only from earlier versions of the files `incoming` was read from is replaced,
   // not merged: what an edit took out of a page (a speaker, a topic) must leave the record too.
-  if (existing.provenance.length > 0 && existing.provenance.every((entry) => isSupersededBy(entry, incoming.provenance)))
+  if (
+    existing.provenance.length > 0 &&
+    existing.provenance.every((entry) => isSupersededBy(entry, incoming.provenance))
+  )
     return incoming;
-  const provenance = mergeProvenance(existing.provenance, incoming.provenance);
+  const provenance = mergeProvenance(readingsOf(existing, incoming), readingsOf(incoming, existing));
   if (isDocument(existing) && isDocument(incoming)) {
     const incomingWins = fullness(incoming) >= fullness(existing);
     const primary = incomingWins ? incoming : existing;
@@ -178,6 +181,17 @@ function preciser(left: PartialDate | undefined, right: PartialDate | undefined)
   const score = (date: PartialDate) =>
     (date.inferred ? 0 : 10) + (date.year ? 4 : 0) + (date.month ? 2 : 0) + (date.day ? 1 : 0);
   return score(right) > score(left) ? right : left;
+}
+
+/**
+ * The provenance `record` brings to a merge with `other`. A stub's entries say only which page
+ * linked to the piece (they trace no field); once the piece itself has been read they would list
+ * the linking pages among its sources (an unrelated article, nothing in it marked), so they go.
+ * The link stays in the linking page's own record.
+ */
+function readingsOf(record: CorpusRecord, other: CorpusRecord): Provenance[] {
+  if (record.kind !== "stub" || other.kind === "stub") return record.provenance;
+  return record.provenance.filter((entry) => Object.keys(entry.fields).length > 0);
 }
 
 /**
