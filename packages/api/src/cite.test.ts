@@ -85,6 +85,16 @@ describe("BibTeX keys", () => {
     return /^@\w+\{([^,]+),/.exec(bibtex)?.[1];
   };
 
+  it("gives BibTeX the month alone, not a day written into the month", () => {
+    const bibtex = cite(publication("Frank Aum"), "bibtex").text;
+    // A month biber and BibTeX styles both read: its number (what citation-js writes) or macro.
+    expect(bibtex).toMatch(/\bmonth = (\{7\}|jul),/);
+    expect(bibtex).not.toMatch(/jul 24/);
+    expect(bibtex).toContain("year = {2023}");
+    // The other formats keep the day.
+    expect(cite(publication("Frank Aum"), "ris").text).toContain("DA  - 2023/7/24/");
+  });
+
   it("keys an authored record by family name, year and first title word, as before", () => {
     expect(cite(publication("Frank Aum"), "bibtex").text).toMatch(/^@misc\{Aum2023Piece,/);
   });

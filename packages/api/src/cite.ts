@@ -272,6 +272,20 @@ export function cite(document: Document, format: CitationFormat): { mediaType: s
   else if (format === "apa")
     text = citation.format("bibliography", { template: "apa", format: "text", lang: "en-US" }).trim();
   else if (format === "ris") text = formatRis(citation, item);
-  else text = citation.format("bibtex").trim();
+  else text = new citationJs.Cite(withoutDay(item)).format("bibtex").trim();
   return { mediaType: mediaTypes[format], text };
+}
+
+/**
+ * The item with its dates cut to year and month, for BibTeX: the format has a month field and no
+ * day, and citation-js writes a day into the month ("month = {apr 20}"), which styles print as is
+ * and biber cannot read as a month.
+ */
+function withoutDay(item: CslItem): CslItem {
+  const cut = (date: CslItem["issued"]) =>
+    date ? { "date-parts": date["date-parts"].map((parts) => parts.slice(0, 2)) } : undefined;
+  const result: CslItem = { ...item };
+  if (item.issued) result.issued = cut(item.issued);
+  if (item["event-date"]) result["event-date"] = cut(item["event-date"]);
+  return result;
 }
