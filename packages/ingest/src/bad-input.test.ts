@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -155,5 +155,18 @@ describe("bad input yields a diagnostic naming the file, never an exception", ()
       "good.txt",
     ]);
     expect(globbed.some((file) => file.diagnostics[0]?.code === "not-found")).toBe(true);
+  });
+
+  it("says a path is a link loop or a broken link, not that it is missing", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "ingest-links-"));
+    symlinkSync(join(folder, "b.txt"), join(folder, "a.txt"));
+    symlinkSync(join(folder, "a.txt"), join(folder, "b.txt"));
+    symlinkSync(join(folder, "gone.txt"), join(folder, "dangling.txt"));
+    const [loop, dangling] = await parseFiles([join(folder, "a.txt"), join(folder, "dangling.txt")]);
+    expect(loop?.diagnostics[0]?.message).toContain("a symbolic link that leads back to itself");
+    expect(dangling?.diagnostics[0]?.message).toContain(
+      `a symbolic link to ${join(folder, "gone.txt")}, which does not exist`,
+    );
+    expect([loop?.failed, dangling?.failed]).toEqual([true, true]);
   });
 });

@@ -1,4 +1,4 @@
-import { readFile, readdir, stat } from "node:fs/promises";
+import { lstat, readFile, readdir, readlink, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { mediaTypeOf, parseInput } from "./parse-input.js";
@@ -63,8 +63,12 @@ async function walk(folder: string): Promise<string[]> {
 }
 
 async function parsePath(path: string, options: ParseOptions): Promise<ParsedFile> {
-  const info = await stat(path).catch(() => null);
-  if (!info) return missing(path, "no such file or folder");
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    return missing(path, await whyNotFound(path, error));
+  }
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (info.size > maxBytes) {
     // Checked before reading, so a huge file is never loaded into memory.
@@ -89,6 +93,16 @@ async function parsePath(path: string, options: ParseOptions): Promise<ParsedFil
   } catch (error) {
     return unreadable(path, error);
   }
+}
+
+/** Why a path cannot be opened, in the words of what is wrong with it (a loop is not "missing"). */
+async function whyNotFound(path: string, error: unknown): Promise<string> {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ELOOP") return "a symbolic link that leads back to itself (a link loop)";
+  if (code === "EACCES" || code === "EPERM") return "not allowed to open it (check its permissions)";
+  if (code === "ENOENT" && (await lstat(path).catch(() => null))?.isSymbolicLink())
+    return `a symbolic link to ${await readlink(path).catch(() => "somewhere")}, which does not exist`;
+  return "no such file or folder";
 }
 
 function failed(path: string): ParsedFile {
