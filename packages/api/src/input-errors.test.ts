@@ -34,8 +34,12 @@ describe("input errors say what was wrong and where", () => {
     const { message, issues } = await refusal("documents.source", () =>
       caller.documents.source({ id: "doc:sudan-local-peace-c5168809", contentHash: "abc" }),
     );
-    expect(issues).toEqual([{ path: "contentHash", message: "expected a lowercase hex sha256" }]);
-    expect(message).toBe("Input rejected: contentHash: expected a lowercase hex sha256");
+    expect(issues).toEqual([
+      { path: "contentHash", message: "expected a sha256: 64 lowercase hex characters (0-9, a-f)" },
+    ]);
+    expect(message).toBe(
+      "Input rejected: contentHash: expected a sha256: 64 lowercase hex characters (0-9, a-f)",
+    );
   });
 
   it("documents.source: an input with neither id nor contentHash says which to send", async () => {

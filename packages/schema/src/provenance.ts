@@ -26,7 +26,7 @@ export type MediaType = z.infer<typeof mediaTypeSchema>;
 /** sha256 of the raw input bytes, lowercase hex. */
 export const contentHashSchema = z
   .string()
-  .regex(/^[0-9a-f]{64}$/, "expected a lowercase hex sha256")
+  .regex(/^[0-9a-f]{64}$/, "expected a sha256: 64 lowercase hex characters (0-9, a-f)")
   .meta({ id: "ContentHash", description: "sha256 of the input bytes, 64 lowercase hex characters." });
 
 export const provenanceSchema = z
