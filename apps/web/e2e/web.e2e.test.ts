@@ -161,6 +161,29 @@ describe.skipIf(missing !== null)(
       expect(errors).toEqual([]);
     });
 
+    it("searches for words typed before the page's script has arrived", async () => {
+      const page = await newPage();
+      // A slow line: the box is there (server-rendered) a while before React takes it over.
+      await page.route("**/_next/static/**/*.js", async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await route.continue();
+      });
+      await page.goto(`${webUrl}/`, { waitUntil: "domcontentloaded" });
+      const box = page.getByRole("combobox", { name: "Search words" });
+      await box.fill("ceasefire");
+      // Hydrated: React has attached itself to the box. A click before that would submit the
+      // plain form and pass whatever the script does.
+      await expect
+        .poll(() => box.evaluate((input) => Object.keys(input).some((key) => key.startsWith("__react"))), {
+          timeout: 15_000,
+        })
+        .toBe(true);
+      expect(await box.inputValue()).toBe("ceasefire");
+      await page.getByRole("button", { name: "Search" }).click();
+      await page.waitForURL(/\?q=ceasefire/);
+      await page.context().close();
+    });
+
     it("brings the marked characters into view when a field of the source text is chosen", async () => {
       // A short window, so that most fields of a long page are read from below the fold.
       const height = 500;
@@ -206,6 +229,20 @@ describe.skipIf(missing !== null)(
       await context.close();
     });
 
+    it("does not ask to choose a field on the source page of a record that has none", async () => {
+      const page = await newPage();
+      // A reference to a page not ingested yet: read from a link, with no field spans of its own.
+      await page.goto(`${webUrl}/?kind=stub`);
+      await page.locator(".hit h3 a").first().click();
+      await page.waitForURL(/\/documents\//);
+      await page.goto(`${page.url().split(/[?#]/)[0]}/source`);
+      await expect
+        .poll(() => page.locator("main").textContent())
+        .toMatch(/No field of this record carries character positions in this text/);
+      expect(await page.getByText("Choose a field to mark").count()).toBe(0);
+      await page.context().close();
+    });
+
     it("renders scraped markup in a document as inert text", async () => {
       const page = await newPage();
       const response = await page.goto(`${webUrl}/documents/${encodeURIComponent(hostileId.slice(4))}`);
@@ -230,7 +267,16 @@ describe.skipIf(missing !== null)(
     });
 
     it("answers an unknown record with a quick 404 page that names itself", async () => {
-      for (const path of ["/documents/no-such-document", "/people/no-such-person", "/no/such/page"]) {
+      // Addresses no record could have (a zero-width space, a colon inside the slug) are unknown
+      // records too, not a page quoting the API's rules for ids.
+      for (const path of [
+        "/documents/no-such-document",
+        "/people/no-such-person",
+        "/no/such/page",
+        "/documents/%E2%80%8B",
+        "/organizations/a:b",
+        "/topics/x%00y",
+      ]) {
         const started = Date.now();
         const response = await fetch(`${webUrl}${path}`);
         // The API's NOT_FOUND is final: no retry after a back-off, no 200 from a streamed shell.
@@ -238,6 +284,9 @@ describe.skipIf(missing !== null)(
         expect(response.status, path).toBe(404);
         expect(await response.text()).toMatch(/<title>Not in this library · Corpus<\/title>/);
       }
+      const citation = await fetch(`${webUrl}/documents/%E2%80%8B/cite/bibtex`);
+      expect(citation.status).toBe(404);
+      expect(await citation.text()).toMatch(/^No document .* in this library/);
       const page = await newPage();
       const errors: string[] = [];
       page.on("console", (message) => {
@@ -286,6 +335,27 @@ describe.skipIf(missing !== null)(
           .filter((entry) => Number(entry.split(": ").at(-1)?.replace("px", "")) < 8),
       );
       expect(tooSmall).toEqual([]);
+      // Years and months sit under the axis, whatever size the phone draws them at: not over the
+      // feet of the bars, not cut off at the bottom of the chart or at either end.
+      const misplacedAxisLabels = () =>
+        page.locator("figure.timeline svg.chart").evaluate((svg) => {
+          const axis = svg.querySelector(".axis")?.getBoundingClientRect();
+          const frame = svg.getBoundingClientRect();
+          return [...svg.querySelectorAll("text")]
+            .filter((text) => getComputedStyle(text).display !== "none")
+            .filter((text) => {
+              const box = text.getBoundingClientRect();
+              return (
+                !axis ||
+                box.top < axis.bottom - 0.5 ||
+                box.bottom > frame.bottom + 0.5 ||
+                box.left < frame.left - 0.5 ||
+                box.right > frame.right + 0.5
+              );
+            })
+            .map((text) => text.textContent);
+        });
+      expect(await misplacedAxisLabels()).toEqual([]);
       const clipped = await page.locator("svg.network").evaluate((svg) => {
         const frame = svg.getBoundingClientRect();
         return [...svg.querySelectorAll("text")]
@@ -306,6 +376,9 @@ describe.skipIf(missing !== null)(
       await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
       await page.waitForURL(/\/people\//);
       await expect.poll(() => page.locator("h1").textContent()).toBe(name);
+      // Months over several years: the first and last labels reach the chart's ends.
+      await page.goto(`${webUrl}/explore?bucket=month`);
+      expect(await misplacedAxisLabels()).toEqual([]);
       await context.close();
     });
 
@@ -343,6 +416,63 @@ describe.skipIf(missing !== null)(
       await expect
         .poll(() => page.locator('.facets a[aria-current="true"]').allTextContents())
         .toContainEqual(expect.stringContaining("Seo Min-ji"));
+      await page.context().close();
+    });
+
+    it("names a person's companions as the library does, without calling the mentioned co-authors", async () => {
+      const page = await newPage();
+      // Seo Min-ji is "Min-ji Seo" on one page, and Donald Trump is only mentioned beside her.
+      await page.goto(`${webUrl}/people/seo-min-ji`);
+      const labels = await page.locator("svg.network .network-labels text").allTextContents();
+      expect(labels).toContain("Seo Min-ji");
+      expect(labels).not.toContain("Min-ji Seo");
+      const companions = page.getByRole("region", { name: "People in the same documents" });
+      expect(await companions.getByRole("link").allTextContents()).toContain("Donald Trump");
+      expect(await page.getByText("Co-speakers and co-authors").count()).toBe(0);
+      await page.context().close();
+    });
+
+    it("says so on the page of an organization that no document names, instead of empty lists", async () => {
+      const page = await newPage();
+      // The demo's list of entities names the War Prevention Initiative; no page of it does.
+      await page.goto(`${webUrl}/organizations/war-prevention-initiative`);
+      expect(await page.locator("h1").textContent()).toBe("War Prevention Initiative");
+      expect(await page.locator("main").textContent()).toMatch(
+        /No document in the library names this organization yet/,
+      );
+      expect(await page.getByRole("link", { name: "Search within them" }).count()).toBe(0);
+      expect(await page.getByRole("heading", { name: "Documents" }).count()).toBe(0);
+      await page.context().close();
+    });
+
+    it("lists a region's documents without a role that only repeats what a region is", async () => {
+      const page = await newPage();
+      await page.goto(`${webUrl}/regions/korean-peninsula`);
+      expect(await page.locator("h1").textContent()).toBe("Korean Peninsula");
+      expect(await page.locator(".hits li").count()).toBeGreaterThan(0);
+      expect(await page.getByRole("heading", { name: "As region" }).count()).toBe(0);
+      expect(await page.locator("dt", { hasText: "Roles" }).count()).toBe(0);
+      await page.goto(`${webUrl}/people/frank-aum`);
+      expect(await page.getByRole("heading", { name: "As moderator" }).count()).toBe(1);
+      await page.context().close();
+    });
+
+    it("shows which order of a list and which timeline bucket are in force", async () => {
+      const page = await newPage();
+      const weights = (names: string[]) =>
+        Promise.all(
+          names.map((name) =>
+            page
+              .getByRole("link", { name, exact: true })
+              .evaluate(
+                (link) => `${link.getAttribute("aria-current")}:${getComputedStyle(link).fontWeight}`,
+              ),
+          ),
+        );
+      await page.goto(`${webUrl}/people?sort=name`);
+      expect(await weights(["most documents", "name"])).toEqual(["null:400", "true:700"]);
+      await page.goto(`${webUrl}/explore?bucket=month`);
+      expect(await weights(["year", "month"])).toEqual(["null:400", "true:700"]);
       await page.context().close();
     });
 
@@ -389,6 +519,9 @@ describe.skipIf(missing !== null)(
       );
       const hits = ((await search.json()) as { hits: { document: { id: string } }[] }).hits;
       expect(records.map((record) => record.id)).toEqual(hits.map((hit) => hit.document.id));
+      const unknown = await fetch(`${webUrl}/export?q=ceasefire&format=xml`);
+      expect(unknown.status).toBe(400);
+      expect(await unknown.text()).toMatch(/Unknown download format "xml": use format=csv or format=ndjson/);
     });
 
     it("serves an Atom feed twin of a search", async () => {
@@ -397,6 +530,16 @@ describe.skipIf(missing !== null)(
       const xml = await response.text();
       expect(xml).toMatch(/<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
       expect(xml).toMatch(/<entry>/);
+    });
+
+    it("offers the first page of a search whose paging cursor the API refuses", async () => {
+      const page = await newPage();
+      await page.goto(`${webUrl}/?q=peace&after=not-a-cursor`);
+      await expect.poll(() => page.getByRole("alert").first().textContent()).toMatch(/cursor/);
+      await page.getByRole("link", { name: "Show the first page of this search" }).click();
+      await page.waitForURL((url) => url.search === "?q=peace");
+      await expect.poll(() => page.locator("#results-heading").textContent()).toMatch(/\d+ documents/);
+      await page.context().close();
     });
 
     it("says the API is down instead of showing a blank page", async () => {

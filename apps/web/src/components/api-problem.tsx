@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { ApiProblem } from "@/lib/load";
 
 /**
@@ -9,10 +10,13 @@ export function ApiProblemNotice({
   problem,
   what,
   headingLevel = 2,
+  children,
 }: {
   problem: ApiProblem;
   what: string;
   headingLevel?: 1 | 2 | 3;
+  /** A way on that the page can offer (a link without the part the API refused). */
+  children?: ReactNode;
 }) {
   const Heading = `h${headingLevel}` as const;
   return (
@@ -22,6 +26,7 @@ export function ApiProblemNotice({
       </Heading>
       <p>{problem.message}</p>
       {problem.kind === "down" ? <p>Reload this page once the API is running again.</p> : null}
+      {children}
     </div>
   );
 }

@@ -127,16 +127,37 @@ export function DocumentSections({ document }: { document: Document }) {
   );
 }
 
+/**
+ * One entry per organization, with every part it played, in the order the record names them: a
+ * co-host that is also the speakers' affiliation is listed once, "(affiliation, co-host)", not
+ * twice. The name is the first one the record gives.
+ */
+type OrganizationReference = Document["organizations"][number]["organization"];
+
+export function organizationsWithRoles(
+  organizations: Document["organizations"],
+): { organization: OrganizationReference; roles: string[] }[] {
+  const byId = new Map<string, { organization: OrganizationReference; roles: string[] }>();
+  for (const item of organizations) {
+    const entry = byId.get(item.organization.id) ?? { organization: item.organization, roles: [] };
+    if (!entry.roles.includes(item.role)) entry.roles.push(item.role);
+    byId.set(item.organization.id, entry);
+  }
+  return [...byId.values()];
+}
+
 export function DocumentOrganizations({ document }: { document: Document }) {
   if (!document.organizations.length) return null;
   return (
     <section aria-labelledby="organizations-heading">
       <h2 id="organizations-heading">Organizations</h2>
       <ul className="plain">
-        {document.organizations.map((item) => (
-          <li key={`${item.organization.id}-${item.role}`}>
-            <EntityLink id={item.organization.id} name={item.organization.name} />{" "}
-            <span className="muted small">({humanize(item.role).toLowerCase()})</span>
+        {organizationsWithRoles(document.organizations).map(({ organization, roles }) => (
+          <li key={organization.id}>
+            <EntityLink id={organization.id} name={organization.name} />{" "}
+            <span className="muted small">
+              ({roles.map((role) => humanize(role).toLowerCase()).join(", ")})
+            </span>
           </li>
         ))}
       </ul>

@@ -79,7 +79,7 @@ export async function EntityListPage({
           <button type="submit">Find</button>
         </form>
       </search>
-      <p className="small">
+      <p className="small choices">
         Order:{" "}
         <Link href={href({ sort: "count" })} aria-current={sort === "count" ? "true" : undefined}>
           most documents

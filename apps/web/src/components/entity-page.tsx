@@ -1,6 +1,6 @@
 import type { EntityView } from "@corpus/schema";
 import Link from "next/link";
-import { permanentRedirect } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { formatDate, humanize, plural, safeExternalUrl } from "@/lib/format";
 import {
   documentPath,
@@ -12,6 +12,7 @@ import {
   slugFromSegment,
 } from "@/lib/ids";
 import { load } from "@/lib/load";
+import { entityIdFromSegment } from "@/lib/route-ids";
 import { emptySearchState, type EntityFilterName, searchHref, withDateBucket } from "@/lib/search-params";
 import { getQueryClient, trpc } from "@/trpc/server";
 import { ApiProblemNotice } from "./api-problem";
@@ -21,7 +22,8 @@ import { PeopleNetwork } from "./people-network";
 import { TimelineChart } from "./timeline-chart";
 
 export async function fetchEntity(kind: EntityKind, segment: string) {
-  const id = entityId(kind, slugFromSegment(segment));
+  const id = entityIdFromSegment(kind, segment);
+  if (!id) notFound();
   const input = { id };
   const queryClient = getQueryClient();
   switch (kind) {
@@ -34,6 +36,15 @@ export async function fetchEntity(kind: EntityKind, segment: string) {
     default:
       return load(queryClient.fetchQuery(trpc.regions.get.queryOptions(input)));
   }
+}
+
+/**
+ * People and organizations play parts in a document (speaker, author, host); a topic or region
+ * is only ever what a document is about, so its one "role" ("region (2)", "As region") says
+ * nothing and is not shown.
+ */
+function playsParts(kind: EntityKind): boolean {
+  return kind === "person" || kind === "organization";
 }
 
 function EntityFacts({ view }: { view: EntityView }) {
@@ -62,7 +73,7 @@ function EntityFacts({ view }: { view: EntityView }) {
       ]);
     if (entity.countries.length) facts.push(["Countries", entity.countries.join(", ")]);
   }
-  if (view.roles.length)
+  if (view.roles.length && playsParts(entity.kind))
     facts.push([
       "Roles",
       view.roles.map((role) => `${humanize(role.role).toLowerCase()} (${role.count})`).join(", "),
@@ -134,7 +145,9 @@ export async function EntityPage({ kind, segment }: { kind: EntityKind; segment:
   }
   const filterName: EntityFilterName = kind;
   const filtered = { ...emptySearchState(), [filterName]: [idSlug(view.entity.id)] };
-  const roles = [...new Set(view.documents.flatMap((item) => (item.roles.length ? item.roles : [""])))];
+  const roles = playsParts(kind)
+    ? [...new Set(view.documents.flatMap((item) => (item.roles.length ? item.roles : [""])))]
+    : [""];
   return (
     <article>
       <p className="meta muted">{entityKindLabels[kind].one}</p>
@@ -142,12 +155,18 @@ export async function EntityPage({ kind, segment }: { kind: EntityKind; segment:
       {"description" in view.entity && view.entity.description ? (
         <p className="section-text">{view.entity.description}</p>
       ) : null}
-      <p>
-        {plural(view.documentCount, "document")} in the library ·{" "}
-        <Link href={searchHref(filtered)} prefetch={false}>
-          Search within them
-        </Link>
-      </p>
+      {view.documentCount > 0 ? (
+        <p>
+          {plural(view.documentCount, "document")} in the library ·{" "}
+          <Link href={searchHref(filtered)} prefetch={false}>
+            Search within them
+          </Link>
+        </p>
+      ) : (
+        // An entity the library knows from a list of names (or whose documents were removed):
+        // a page of empty headings and a link to an empty search would look broken.
+        <p>No document in the library names this {entityKindLabels[kind].one.toLowerCase()} yet.</p>
+      )}
       {view.possibleDuplicates?.length ? (
         <aside className="notice small" aria-label="Possibly the same person">
           May be the same person as{" "}
@@ -178,83 +197,99 @@ export async function EntityPage({ kind, segment }: { kind: EntityKind; segment:
           />
         </section>
       ) : null}
-      <div className="two-columns">
-        <div>
-          <h2>Documents</h2>
-          {roles.map((role) => {
-            const documents = view.documents.filter((item) =>
-              role ? item.roles.includes(role) : item.roles.length === 0,
-            );
-            return (
-              <section
-                key={role || "none"}
-                aria-label={role ? `As ${humanize(role).toLowerCase()}` : "Documents"}
-              >
-                {role ? <h3>As {humanize(role).toLowerCase()}</h3> : null}
-                <ul className="hits">
-                  {documents.map((item) => (
-                    <DocumentSummaryItem
-                      key={item.document.id}
-                      document={item.document}
-                      headingLevel={4}
-                      compact
-                    />
+      {view.documentCount > 0 ? (
+        <div className="two-columns">
+          <div>
+            <h2>Documents</h2>
+            {roles.map((role) => {
+              const documents = playsParts(kind)
+                ? view.documents.filter((item) =>
+                    role ? item.roles.includes(role) : item.roles.length === 0,
+                  )
+                : view.documents;
+              return (
+                <section
+                  key={role || "none"}
+                  aria-label={role ? `As ${humanize(role).toLowerCase()}` : "Documents"}
+                >
+                  {role ? <h3>As {humanize(role).toLowerCase()}</h3> : null}
+                  <ul className="hits">
+                    {documents.map((item) => (
+                      <DocumentSummaryItem
+                        key={item.document.id}
+                        document={item.document}
+                        // Under "As speaker" (h3) when grouped by role, else right under "Documents" (h2).
+                        headingLevel={role ? 4 : 3}
+                        compact
+                      />
+                    ))}
+                  </ul>
+                </section>
+              );
+            })}
+            {view.documents.length < view.documentCount ? (
+              <p className="small">
+                Showing {view.documents.length} of {view.documentCount}.{" "}
+                <Link href={searchHref(filtered)} prefetch={false}>
+                  See them all in the search
+                </Link>
+              </p>
+            ) : null}
+            {view.positions.length ? (
+              <section aria-labelledby="positions-heading">
+                <h2 id="positions-heading">Titles and affiliations over time</h2>
+                <ul className="plain people-list">
+                  {collapsePositions(view.positions).map((position) => (
+                    <li key={`${position.document.id}-${position.title ?? ""}`}>
+                      <span className="muted small">
+                        {formatDate(position.date)}
+                        {position.until ? ` to ${formatDate(position.until)}` : ""}
+                        {position.times > 1 ? ` · in ${position.times} documents, latest:` : ""}
+                      </span>
+                      <div>
+                        {position.title ?? ""}
+                        {position.title && position.affiliations.length ? ", " : ""}
+                        <EntityLinks items={position.affiliations} />
+                      </div>
+                      <div className="small">
+                        in{" "}
+                        <Link href={documentPath(position.document.id)} prefetch={false}>
+                          {position.document.title}
+                        </Link>
+                      </div>
+                    </li>
                   ))}
                 </ul>
               </section>
-            );
-          })}
-          {view.documents.length < view.documentCount ? (
-            <p className="small">
-              Showing {view.documents.length} of {view.documentCount}.{" "}
-              <Link href={searchHref(filtered)} prefetch={false}>
-                See them all in the search
-              </Link>
-            </p>
-          ) : null}
-          {view.positions.length ? (
-            <section aria-labelledby="positions-heading">
-              <h2 id="positions-heading">Titles and affiliations over time</h2>
-              <ul className="plain people-list">
-                {collapsePositions(view.positions).map((position) => (
-                  <li key={`${position.document.id}-${position.title ?? ""}`}>
-                    <span className="muted small">
-                      {formatDate(position.date)}
-                      {position.until ? ` to ${formatDate(position.until)}` : ""}
-                      {position.times > 1 ? ` · in ${position.times} documents, latest:` : ""}
-                    </span>
-                    <div>
-                      {position.title ?? ""}
-                      {position.title && position.affiliations.length ? ", " : ""}
-                      <EntityLinks items={position.affiliations} />
-                    </div>
-                    <div className="small">
-                      in{" "}
-                      <Link href={documentPath(position.document.id)} prefetch={false}>
-                        {position.document.title}
-                      </Link>
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+            ) : null}
+          </div>
+          <aside aria-label="Who and what appears alongside">
+            <h2>Appears alongside</h2>
+            <CountList
+              // Everyone named in the same documents, whatever their part: the one a person co-wrote
+              // with, and the leader their analysis only mentions.
+              title={kind === "person" ? "People in the same documents" : "People"}
+              items={view.people}
+            />
+            <CountList title="Organizations" items={view.organizations} />
+            <CountList title="Topics" items={view.topics} />
+            <CountList title="Regions" items={view.regions} />
+          </aside>
         </div>
-        <aside aria-label="Who and what appears alongside">
-          <h2>Appears alongside</h2>
-          <CountList
-            title={kind === "person" ? "Co-speakers and co-authors" : "People"}
-            items={view.people}
-          />
-          <CountList title="Organizations" items={view.organizations} />
-          <CountList title="Topics" items={view.topics} />
-          <CountList title="Regions" items={view.regions} />
-        </aside>
-      </div>
+      ) : null}
       {view.people.length > 1 ? (
         <section aria-labelledby="network-heading">
           <h2 id="network-heading">Who appeared together</h2>
-          <PeopleNetwork documents={view.documents.map((item) => item.document)} maxNodes={30} />
+          <PeopleNetwork
+            documents={view.documents.map((item) => item.document)}
+            names={
+              new Map([
+                ...view.people.map((person): [string, string] => [person.id, person.name]),
+                [view.entity.id, view.entity.name],
+              ])
+            }
+            maxNodes={30}
+          />
         </section>
       ) : null}
     </article>

@@ -4,8 +4,8 @@ import { entityPath } from "@/lib/ids";
 import { buildCoOccurrence, labelCentre, layoutNetwork, type NetworkInput } from "@/lib/network";
 
 /** People who appeared in the same documents, laid out on the server and drawn as SVG links. */
-export function PeopleNetwork({ documents, maxNodes = 40 }: NetworkInput & { maxNodes?: number }) {
-  const graph = buildCoOccurrence({ documents }, maxNodes);
+export function PeopleNetwork({ documents, names, maxNodes = 40 }: NetworkInput & { maxNodes?: number }) {
+  const graph = buildCoOccurrence({ documents, ...(names ? { names } : {}) }, maxNodes);
   if (graph.nodes.length < 2)
     return <p className="muted small">Too few people in these documents to draw a network.</p>;
   const network = layoutNetwork(graph);

@@ -3,7 +3,7 @@
 import type { EntityListItem } from "@corpus/schema";
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { entityKindLabels } from "@/lib/ids";
 import {
   type EntityFilterName,
@@ -53,7 +53,20 @@ export function SearchBox({ state, action = "/" }: { state: SearchState; action?
   const items = open && prefix.length >= 2 && prefix === text.trim() ? (suggestions.data ?? []) : [];
   const expanded = items.length > 0;
 
-  useEffect(() => setText(state.text), [state.text]);
+  // The box follows the URL's words when a link changes them. On the first run the box is the one
+  // the server sent, and may hold words typed before this script arrived: React's state does not
+  // know them, so the first Search would look for nothing. They are taken up instead.
+  const inputRef = useRef<HTMLInputElement>(null);
+  const followedText = useRef(state.text);
+  useEffect(() => {
+    if (followedText.current === state.text) {
+      const typed = inputRef.current?.value;
+      if (typed !== undefined) setText(typed);
+      return;
+    }
+    followedText.current = state.text;
+    setText(state.text);
+  }, [state.text]);
 
   function choose(item: EntityListItem) {
     const name = filterForKind[item.kind];
@@ -100,6 +113,7 @@ export function SearchBox({ state, action = "/" }: { state: SearchState; action?
             Search words
           </label>
           <input
+            ref={inputRef}
             id="search-input"
             type="search"
             name="q"

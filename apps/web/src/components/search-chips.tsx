@@ -1,6 +1,6 @@
 import type { Facets } from "@corpus/schema";
 import Link from "next/link";
-import { humanize, kindLabels } from "@/lib/format";
+import { formatDate, humanize, kindLabels } from "@/lib/format";
 import {
   emptySearchState,
   entityFilterNames,
@@ -16,6 +16,17 @@ interface Chip {
   key: string;
   label: string;
   href: string;
+}
+
+/** A date filter as the reader says it: "2021-04" -> "April 2021"; none -> "". */
+function formatDateBound(bound: string | undefined): string {
+  if (!bound) return "";
+  const [year, month, day] = bound.split("-").map(Number);
+  return formatDate({
+    year,
+    ...(month === undefined ? {} : { month }),
+    ...(day === undefined ? {} : { day }),
+  });
 }
 
 /** Every active filter as a chip whose link removes it. Labels come from the facets when known. */
@@ -42,7 +53,10 @@ export function activeChips(state: SearchState, facets: Facets | undefined): Chi
   }
   for (const value of state.role) add("role", value, humanize(value), "Role");
   if (state.from || state.to) {
-    const label = state.from === state.to ? (state.from ?? "") : `${state.from ?? "…"} to ${state.to ?? "…"}`;
+    const from = formatDateBound(state.from);
+    const to = formatDateBound(state.to);
+    // "2019 to …" left the reader to guess what the dots stood for.
+    const label = from === to ? from : !to ? `from ${from}` : !from ? `until ${to}` : `${from} to ${to}`;
     chips.push({
       key: "date",
       label: `Date: ${label}`,

@@ -16,6 +16,16 @@ const sorts: { value: SearchSort; label: string }[] = [
 ];
 
 /**
+ * The heading over the results: "52 documents, showing 21–40". A page past the end (a cursor
+ * from an old bookmark, a library that has shrunk since) shows no range it does not hold.
+ */
+export function describeResults(total: number, shown: number, first: number): string {
+  if (total === 0) return "No documents match";
+  if (shown === 0 || total <= shown) return plural(total, "document");
+  return `${plural(total, "document")}, showing ${first}–${first + shown - 1}`;
+}
+
+/**
  * The result list, facets, chips and pager. The server prefetches the same query and hydrates
  * it, so the first paint has the results; the browser only fetches if the cache goes stale.
  * Facets, chips and the timeline are server components handed in as slots.
@@ -57,7 +67,6 @@ export function SearchResults({
   }
   const page = state.after.length + 1;
   const first = (page - 1) * (input.limit ?? 20) + 1;
-  const last = first + result.hits.length - 1;
   return (
     <div className="search-layout">
       <div className="facet-column" id="filters">
@@ -72,9 +81,7 @@ export function SearchResults({
         {timeline}
         <div className="toolbar">
           <h2 id="results-heading" style={{ margin: 0, fontSize: "1rem" }} aria-live="polite">
-            {result.total === 0
-              ? "No documents match"
-              : `${plural(result.total, "document")}${result.total > result.hits.length ? `, showing ${first}–${last}` : ""}`}
+            {describeResults(result.total, result.hits.length, first)}
           </h2>
           <a className="phone-only small" href="#filters">
             Filters
@@ -102,6 +109,13 @@ export function SearchResults({
           <p>
             {isFiltered(state) ? "Try removing a filter" : "Try other words"}
             {state.text ? ", or check the spelling." : "."}
+          </p>
+        ) : result.hits.length === 0 ? (
+          <p>
+            This page is past the end of the results.{" "}
+            <Link href={searchHref({ ...state, after: [] })} prefetch={false}>
+              Show the first page
+            </Link>
           </p>
         ) : (
           <ol className="hits" start={first} aria-label="Results">

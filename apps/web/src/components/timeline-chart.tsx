@@ -1,7 +1,7 @@
 import type { TimelineBucket } from "@corpus/schema";
 import Link from "next/link";
 import { formatBucket, kindLabels, plural } from "@/lib/format";
-import { layoutTimeline } from "@/lib/timeline";
+import { axisLabel, LABEL_MARGIN, labelAnchor, layoutTimeline, withEmptyBuckets } from "@/lib/timeline";
 
 const kindNames: Record<string, [string, string]> = {
   event: ["event", "events"],
@@ -34,23 +34,29 @@ export function TimelineChart({
   height?: number;
 }) {
   if (buckets.length === 0) return <p className="muted small">No dated documents to chart.</p>;
-  const layout = layoutTimeline(buckets, 720, height);
-  const labelHeight = 18;
+  const layout = layoutTimeline(withEmptyBuckets(buckets), 720, height);
+  // Room under the axis for a year or month: enough for the larger text a phone draws (see
+  // globals.css), hung from the axis so that it never reaches up into the bars.
+  const labelHeight = 28;
   return (
     <figure className="timeline" style={{ margin: 0 }}>
       <figcaption className="visually-hidden">{title}</figcaption>
       {/* biome-ignore lint/a11y/useSemanticElements: an SVG of links is a group; there is no HTML element for it */}
       <svg
         className="chart"
-        viewBox={`-18 0 ${layout.width + 36} ${layout.height + labelHeight}`}
+        viewBox={`${-LABEL_MARGIN} 0 ${layout.width + 2 * LABEL_MARGIN} ${layout.height + labelHeight}`}
         role="group"
-        aria-label={`${title}: ${buckets.length} ${buckets.length === 1 ? "period" : "periods"}, at most ${layout.maximum} documents in one`}
+        aria-label={`${title}: ${layout.bars.length} ${layout.bars.length === 1 ? "period" : "periods"}, at most ${layout.maximum} documents in one`}
       >
         <line className="axis" x1={0} x2={layout.width} y1={layout.height + 0.5} y2={layout.height + 0.5} />
         {layout.bars.map((bar) => {
-          const label = `${formatBucket(bar.bucket)}: ${plural(bar.total, "document")} (${bar.segments
-            .map((segment) => kindCount(segment.kind, segment.count))
-            .join(", ")})`;
+          const label =
+            bar.total === 0
+              ? `${formatBucket(bar.bucket)}: no documents`
+              : `${formatBucket(bar.bucket)}: ${plural(bar.total, "document")} (${bar.segments
+                  .map((segment) => kindCount(segment.kind, segment.count))
+                  .join(", ")})`;
+          const axisText = axisLabel(bar.bucket, layout);
           const shapes = (
             <>
               <title>{label}</title>
@@ -68,17 +74,18 @@ export function TimelineChart({
               ))}
               {layout.labelled.has(bar.bucket) ? (
                 <text
-                  x={bar.x + bar.width / 2}
-                  y={layout.height + 13}
-                  textAnchor="middle"
+                  y={layout.height + 2}
+                  dominantBaseline="text-before-edge"
+                  {...labelAnchor(bar, axisText, layout.width)}
                   className={layout.minorLabels.has(bar.bucket) ? "minor-label" : undefined}
                 >
-                  {bar.bucket.length > 4 ? formatBucket(bar.bucket) : bar.bucket}
+                  {axisText}
                 </text>
               ) : null}
             </>
           );
-          return hrefFor ? (
+          // An empty period leads nowhere worth going: it is drawn, not linked.
+          return hrefFor && bar.total > 0 ? (
             <Link key={bar.bucket} href={hrefFor(bar.bucket)} aria-label={`${label}. Show only these`}>
               {shapes}
             </Link>

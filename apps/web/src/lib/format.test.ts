@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatDate, isoDate, safeExternalUrl } from "./format";
+import { formatDate, humanize, isoDate, safeExternalUrl } from "./format";
 
 describe("dates", () => {
   it("are exactly as precise as the record", () => {
@@ -30,5 +30,13 @@ describe("external links", () => {
         if (url !== undefined) expect(url).toMatch(/^https?:\/\//);
       }),
     );
+  });
+});
+
+describe("role and type names", () => {
+  it("read as words, keeping the hyphen of a co- word", () => {
+    expect(humanize("digest-article")).toBe("Digest article");
+    expect(humanize("welcoming-remarks")).toBe("Welcoming remarks");
+    expect(humanize("co-host")).toBe("Co-host");
   });
 });

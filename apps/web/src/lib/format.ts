@@ -49,9 +49,12 @@ export const kindLabels: Record<string, string> = {
   stub: "Not in the library yet",
 };
 
-/** "digest-article" -> "Digest article"; "welcoming-remarks" -> "Welcoming remarks". */
+/**
+ * "digest-article" -> "Digest article"; "welcoming-remarks" -> "Welcoming remarks". The hyphen
+ * of a "co-" word is part of the word: "co-host" -> "Co-host", not "Co host".
+ */
 export function humanize(value: string): string {
-  const text = value.replace(/-/g, " ");
+  const text = value.replace(/(?<!\bco)-/g, " ");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

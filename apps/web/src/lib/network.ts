@@ -12,6 +12,12 @@ import {
 export interface NetworkInput {
   /** The people of each document. */
   documents: readonly { people: readonly { id: string; name: string }[] }[];
+  /**
+   * Each person's name in the library, by id. A document holds a name as its page wrote it
+   * ("Min-ji Seo", "Henrik Dahl-Sorensen"); a node stands for the person, so it carries the name
+   * that their page and every list show. Someone missing here keeps the name as written.
+   */
+  names?: ReadonlyMap<string, string>;
 }
 
 export interface NetworkNode extends SimulationNodeDatum {
@@ -46,7 +52,11 @@ export function buildCoOccurrence(
   const counts = new Map<string, { id: string; name: string; count: number }>();
   for (const document of input.documents) {
     for (const person of new Map(document.people.map((item) => [item.id, item])).values()) {
-      const entry = counts.get(person.id) ?? { id: person.id, name: person.name, count: 0 };
+      const entry = counts.get(person.id) ?? {
+        id: person.id,
+        name: input.names?.get(person.id) ?? person.name,
+        count: 0,
+      };
       entry.count += 1;
       counts.set(person.id, entry);
     }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { segmentText } from "./provenance";
+import { describeFieldOfRecord, segmentText } from "./provenance";
 
 describe("segmentText", () => {
   it("marks the characters a field was read from", () => {
@@ -41,5 +41,35 @@ describe("segmentText", () => {
         },
       ),
     );
+  });
+});
+
+describe("the fields listed on the source page", () => {
+  const record = {
+    title: "After Panmunjom",
+    people: [
+      { person: { id: "person:seo-min-ji", name: "Seo Min-ji" }, role: "speaker", title: "research fellow" },
+      { person: { id: "person:frank-aum", name: "Frank Aum" }, role: "speaker" },
+    ],
+    sections: [{ text: `${"A very long paragraph of the page ".repeat(4)}end.` }],
+    agenda: [{}],
+  };
+
+  it("name the person (or other item) a field belongs to", () => {
+    expect(describeFieldOfRecord("people[1]", record)).toBe("People 2 (Frank Aum)");
+    expect(describeFieldOfRecord("people[0].title", record)).toBe("People 1 (Seo Min-ji), title");
+    expect(describeFieldOfRecord("people[0].affiliations[0]", record)).toBe(
+      "People 1 (Seo Min-ji), affiliations 1",
+    );
+  });
+
+  it("keep long names short and fall back to the plain name", () => {
+    expect(describeFieldOfRecord("sections[0]", record)).toBe(
+      "Sections 1 (A very long paragraph of the page A very…)",
+    );
+    expect(describeFieldOfRecord("title", record)).toBe("Title");
+    expect(describeFieldOfRecord("agenda[0]", record)).toBe("Agenda 1");
+    expect(describeFieldOfRecord("people[5]", record)).toBe("People 6");
+    expect(describeFieldOfRecord("people[0]", undefined)).toBe("People 1");
   });
 });

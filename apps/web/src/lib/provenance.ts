@@ -1,4 +1,4 @@
-import { mergeSpans, type Span } from "@corpus/schema";
+import { describeFieldPath, fieldValueAtPath, mergeSpans, type Span } from "@corpus/schema";
 
 export interface TextSegment {
   text: string;
@@ -24,4 +24,26 @@ export function segmentText(text: string, spans: readonly Span[]): TextSegment[]
   if (position < text.length)
     segments.push({ text: text.slice(position), highlighted: false, start: position });
   return segments;
+}
+
+const NAME_LENGTH = 40;
+
+/**
+ * A field's name on the source page, with the person (organization, region...) it belongs to:
+ * "People 4 (Frank Aum), title" tells a reader which link marks Frank Aum's title, where
+ * "People 4, title" makes them open each in turn. Without the record, or for a field that is not
+ * part of a list, the plain name.
+ */
+export function describeFieldOfRecord(path: string, record: unknown): string {
+  const described = describeFieldPath(path);
+  const item = /^[A-Za-z]+\[\d+\]/.exec(path)?.[0];
+  if (!item || record === undefined || record === null) return described;
+  const name = fieldValueAtPath(record, item)?.replace(/\s+/g, " ").trim();
+  // An item without a name of its own comes back as JSON: the plain name says more.
+  if (!name || name.startsWith("{") || name.startsWith("[")) return described;
+  // Cut at a word's end: one more character than fits shows whether the last word is whole.
+  const short =
+    name.length > NAME_LENGTH ? `${name.slice(0, NAME_LENGTH + 1).replace(/\s+\S*$/, "")}…` : name;
+  const head = describeFieldPath(item);
+  return `${head} (${short})${described.slice(head.length)}`;
 }

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseSearchState } from "./parse-search-state";
 import {
+  describeDownload,
   emptySearchState,
   searchHref,
   toggleValue,
@@ -140,5 +141,14 @@ describe("paging deep", () => {
     const state = parseSearchState({ after });
     expect(state.after.at(-1)).toBe("cursor-59");
     expect(state.after).toHaveLength(50);
+  });
+});
+
+describe("the download links of a search", () => {
+  it("name what they hold in words that agree with the count", () => {
+    expect(describeDownload(1)).toBe("this document");
+    expect(describeDownload(2)).toBe("these 2 documents");
+    expect(describeDownload(12_345)).toBe("these 12,345 documents");
+    expect(describeDownload(250_000)).toBe("the first 100,000 documents");
   });
 });

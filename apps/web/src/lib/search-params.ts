@@ -90,6 +90,15 @@ export function toSearchQuery(
 export const EXPORT_MAX = 100_000;
 
 /**
+ * What the search page's download links offer: "this document", "these 12 documents", or "the
+ * first 100,000 documents" when the search finds more than one download holds.
+ */
+export function describeDownload(total: number): string {
+  if (total > EXPORT_MAX) return `the first ${EXPORT_MAX.toLocaleString("en")} documents`;
+  return total === 1 ? "this document" : `these ${total.toLocaleString("en")} documents`;
+}
+
+/**
  * The API's REST export parameters for a search (/api/v1/documents/export): every filter of the
  * state, sorted as shown, without paging.
  */

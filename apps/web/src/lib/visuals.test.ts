@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { kindCount } from "@/components/timeline-chart";
 import { buildCoOccurrence, labelCentre, layoutNetwork } from "./network";
-import { chooseBucket, layoutTimeline } from "./timeline";
-import { layoutWorldMap, regionIdToNumeric, shade } from "./world-map";
+import { axisLabel, chooseBucket, labelAnchor, layoutTimeline, withEmptyBuckets } from "./timeline";
+import { layoutWorldMap, regionCountsOfSearch, regionIdToNumeric, shade } from "./world-map";
 
 describe("timeline", () => {
   it("stacks kinds within each bar, to the bar's total", () => {
@@ -40,6 +40,74 @@ describe("timeline", () => {
     expect(layoutTimeline(months.slice(0, 5)).minorLabels.size).toBe(0);
     expect(kindCount("publication", 2)).toBe("2 publications");
     expect(kindCount("event", 1)).toBe("1 event");
+  });
+
+  it("keeps time even on its axis: the periods without documents stand between the others", () => {
+    const years = withEmptyBuckets([
+      { bucket: "2017", total: 2, byKind: { event: 2 } },
+      { bucket: "2020", total: 1, byKind: { publication: 1 } },
+    ]);
+    expect(years.map((bucket) => [bucket.bucket, bucket.total])).toEqual([
+      ["2017", 2],
+      ["2018", 0],
+      ["2019", 0],
+      ["2020", 1],
+    ]);
+    const months = withEmptyBuckets([
+      { bucket: "2020-11", total: 1, byKind: { event: 1 } },
+      { bucket: "2021-02", total: 3, byKind: { event: 3 } },
+    ]);
+    expect(months.map((bucket) => bucket.bucket)).toEqual(["2020-11", "2020-12", "2021-01", "2021-02"]);
+    // Decades of months would be bars too thin to see or hit: those stay as the API sent them.
+    const far = [
+      { bucket: "1950-01", total: 1, byKind: { event: 1 } },
+      { bucket: "2025-01", total: 1, byKind: { event: 1 } },
+    ];
+    expect(withEmptyBuckets(far)).toEqual(far);
+  });
+
+  it("names months over several years by their Januaries, as years", () => {
+    const layout = layoutTimeline(
+      withEmptyBuckets([
+        { bucket: "2017-08", total: 1, byKind: { event: 1 } },
+        { bucket: "2025-03", total: 1, byKind: { event: 1 } },
+      ]),
+    );
+    expect([...layout.labelled]).toEqual([
+      "2018-01",
+      "2019-01",
+      "2020-01",
+      "2021-01",
+      "2022-01",
+      "2023-01",
+      "2024-01",
+      "2025-01",
+    ]);
+    expect(axisLabel("2018-01", layout)).toBe("2018");
+    const year = layoutTimeline([{ bucket: "2021-04", total: 1, byKind: { event: 1 } }]);
+    expect(axisLabel("2021-04", year)).toBe("Apr 2021");
+    expect(axisLabel("2021", year)).toBe("2021");
+  });
+
+  it("keeps the labels of the first and last bars inside the chart", () => {
+    const layout = layoutTimeline(
+      withEmptyBuckets([
+        { bucket: "2017-08", total: 1, byKind: { event: 1 } },
+        { bucket: "2025-03", total: 1, byKind: { event: 1 } },
+      ]),
+    );
+    const first = layout.bars[0];
+    const last = layout.bars.at(-1);
+    expect(labelAnchor(first!, "Aug 2017", layout.width)).toEqual({ x: first!.x, textAnchor: "start" });
+    expect(labelAnchor(last!, "Mar 2025", layout.width)).toEqual({
+      x: last!.x + last!.width,
+      textAnchor: "end",
+    });
+    const middle = layout.bars[40]!;
+    expect(labelAnchor(middle, "Dec 2020", layout.width)).toEqual({
+      x: middle.x + middle.width / 2,
+      textAnchor: "middle",
+    });
   });
 
   it("uses months for short ranges", () => {
@@ -91,6 +159,21 @@ describe("people network", () => {
     ).toBeUndefined();
   });
 
+  it("names each person as the library does, not as one page wrote them", () => {
+    const written = [
+      {
+        people: [
+          { id: "person:seo-min-ji", name: "Min-ji Seo" },
+          { id: "person:frank-aum", name: "Frank Aum" },
+        ],
+      },
+      { people: [{ id: "person:seo-min-ji", name: "Seo Min-ji" }] },
+    ];
+    const names = new Map([["person:seo-min-ji", "Seo Min-ji"]]);
+    const graph = buildCoOccurrence({ documents: written, names });
+    expect(graph.nodes.map((node) => node.name)).toEqual(["Seo Min-ji", "Frank Aum"]);
+  });
+
   it("lays out the same graph the same way, inside the frame", () => {
     const first = layoutNetwork(buildCoOccurrence({ documents }));
     const second = layoutNetwork(buildCoOccurrence({ documents }));
@@ -122,6 +205,20 @@ describe("people network with separate groups", () => {
 });
 
 describe("world map", () => {
+  it("with regions chosen, counts only those: the facet's other values are of other documents", () => {
+    const facet = [
+      { value: "region:yemen", label: "Yemen", count: 7 },
+      { value: "region:korean-peninsula", label: "Korean Peninsula", count: 2 },
+      { value: "region:north-korea", label: "North Korea", count: 5 },
+    ];
+    expect(regionCountsOfSearch(facet, []).map((item) => item.label)).toEqual([
+      "Yemen",
+      "Korean Peninsula",
+      "North Korea",
+    ]);
+    expect(regionCountsOfSearch(facet, ["korean-peninsula", "north-korea"])).toEqual(facet.slice(1));
+  });
+
   it("shades countries by the documents that name them", () => {
     expect(regionIdToNumeric("region:KR")).toBe("410");
     expect(regionIdToNumeric("region:korean-peninsula")).toBeUndefined();

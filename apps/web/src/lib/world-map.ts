@@ -20,6 +20,21 @@ export interface WorldMap {
   maximum: number;
 }
 
+/**
+ * The region counts of a search's documents, from its region facet. The API counts a facet as if
+ * its own filter were not set (each value: what choosing it as well would find), so with regions
+ * chosen only the chosen ones count this search's documents; the others count documents outside
+ * it, and a map of them would show the whole library. `chosen` holds the URL's region slugs.
+ */
+export function regionCountsOfSearch<T extends { value: string }>(
+  facet: readonly T[],
+  chosen: readonly string[],
+): T[] {
+  if (chosen.length === 0) return [...facet];
+  const ids = new Set(chosen.map((slug) => `region:${slug}`));
+  return facet.filter((item) => ids.has(item.value));
+}
+
 let alpha2ToNumeric: Map<string, string> | undefined;
 let shapes: { numeric: string; name: string; path: string }[] | undefined;
 

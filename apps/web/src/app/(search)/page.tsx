@@ -10,12 +10,12 @@ import { TimelineChart } from "@/components/timeline-chart";
 import { load } from "@/lib/load";
 import { parseSearchState } from "@/lib/parse-search-state";
 import {
+  describeDownload,
   type RawSearchParams,
   searchHref,
   toSearchParams,
   toSearchQuery,
   withDateBucket,
-  EXPORT_MAX,
   withKeptEntities,
 } from "@/lib/search-params";
 import { chooseBucket } from "@/lib/timeline";
@@ -90,7 +90,17 @@ export default async function SearchPage({ searchParams }: Props) {
           />
         </HydrateClient>
       ) : (
-        <ApiProblemNotice problem={search.problem} what="search results" />
+        <ApiProblemNotice problem={search.problem} what="search results">
+          {/* A refused page of results is mostly its cursor (an old bookmark, a hand-edited
+              address): the same search from its first page is one click away. */}
+          {search.problem.kind === "error" && state.after.length > 0 ? (
+            <p>
+              <Link href={searchHref({ ...state, after: [] })} prefetch={false}>
+                Show the first page of this search
+              </Link>
+            </p>
+          ) : null}
+        </ApiProblemNotice>
       )}
       <p className="small">
         <Link href={exploreHref} prefetch={false}>
@@ -103,9 +113,7 @@ export default async function SearchPage({ searchParams }: Props) {
         {search.ok && search.data.total > 0 ? (
           <>
             {" "}
-            · Download{" "}
-            {search.data.total > EXPORT_MAX ? `the first ${EXPORT_MAX.toLocaleString("en")}` : "these"}{" "}
-            {search.data.total === 1 ? "document" : "documents"}:{" "}
+            · Download {describeDownload(search.data.total)}:{" "}
             {/* No download attribute: the route's attachment header saves the file, and a refusal
                 (API down, too many downloads) then shows as a page instead of a failed download. */}
             <a href={exportHref("csv")}>CSV</a> · <a href={exportHref("ndjson")}>NDJSON</a>

@@ -17,7 +17,7 @@ import {
   withDateBucket,
   withKeptEntities,
 } from "@/lib/search-params";
-import { regionIdToNumeric } from "@/lib/world-map";
+import { regionCountsOfSearch, regionIdToNumeric } from "@/lib/world-map";
 import { getQueryClient, trpc } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -48,7 +48,7 @@ export default async function ExplorePage({ searchParams }: Props) {
     const href = searchHref(kept, "/explore");
     redirect(bucket === "month" ? `${href}${href.includes("?") ? "&" : "?"}bucket=month` : href);
   }
-  const regions = result.facets?.region ?? [];
+  const regions = regionCountsOfSearch(result.facets?.region ?? [], state.region);
   const namedRegions = regions.filter((region) => !regionIdToNumeric(region.value));
   const here = (changes: Record<string, string>) => {
     const params = new URLSearchParams(searchHref(state, "").replace(/^\?/, ""));
@@ -67,7 +67,7 @@ export default async function ExplorePage({ searchParams }: Props) {
       <SearchChips state={state} facets={result.facets} />
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
-        <p className="small">
+        <p className="small choices">
           Per{" "}
           <Link href={here({ bucket: "year" })} aria-current={bucket === "year" ? "true" : undefined}>
             year
@@ -90,6 +90,12 @@ export default async function ExplorePage({ searchParams }: Props) {
       </section>
       <section aria-labelledby="map-heading">
         <h2 id="map-heading">Regions</h2>
+        {state.region.length ? (
+          <p className="small">
+            Only the regions chosen in the filter are shown: while it is on, the library does not count the
+            other regions these documents name.
+          </p>
+        ) : null}
         <WorldMapChart counts={regions} />
         {namedRegions.length ? (
           <ul className="plain entity-grid" aria-label="Named regions">
@@ -105,7 +111,18 @@ export default async function ExplorePage({ searchParams }: Props) {
       <section aria-labelledby="network-heading">
         <h2 id="network-heading">People who appeared together</h2>
         <p className="small muted">From the {plural(result.hits.length, "best match", "best matches")}.</p>
-        <PeopleNetwork documents={result.hits.map((hit) => hit.document)} />
+        <PeopleNetwork
+          documents={result.hits.map((hit) => hit.document)}
+          // The person facet labels each id with the name the library keeps for that person (or
+          // with the id itself, for a filter on someone the library does not know).
+          names={
+            new Map(
+              (result.facets?.person ?? [])
+                .filter((person) => person.label !== person.value)
+                .map((person) => [person.value, person.label]),
+            )
+          }
+        />
       </section>
     </>
   );

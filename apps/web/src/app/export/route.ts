@@ -21,7 +21,12 @@ export async function GET(request: Request) {
   const url = new URL(request.url);
   const raw: Record<string, string[]> = {};
   for (const key of new Set(url.searchParams.keys())) raw[key] = url.searchParams.getAll(key);
-  const format = url.searchParams.get("format") === "csv" ? "csv" : "ndjson";
+  const asked = url.searchParams.get("format");
+  // Without a format the download is NDJSON; a format it does not make is said so, not swapped for
+  // NDJSON under a name the reader did not ask for.
+  if (asked !== null && asked !== "csv" && asked !== "ndjson")
+    return plain(400, `Unknown download format "${asked.slice(0, 40)}": use format=csv or format=ndjson.`);
+  const format = asked === "csv" ? "csv" : "ndjson";
   if (running >= MAX_RUNNING)
     return plain(503, "Too many downloads are running at once. Try again in a minute.", {
       "retry-after": "60",

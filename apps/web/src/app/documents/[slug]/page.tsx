@@ -2,6 +2,7 @@ import type { Document } from "@corpus/schema";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { ApiProblemNotice } from "@/components/api-problem";
 import { CitationButtons } from "@/components/citation-buttons";
 import {
@@ -15,9 +16,10 @@ import { EntityLinks } from "@/components/entity-link";
 import { citationFormats } from "@/lib/citations";
 import { formatDate, humanize, isoDate, kindLabels, safeExternalUrl } from "@/lib/format";
 import { highwireTags } from "@/lib/highwire";
-import { documentPath, slugFromSegment } from "@/lib/ids";
+import { documentPath } from "@/lib/ids";
 import { documentJsonLd, serializeJsonForScript } from "@/lib/json-ld";
 import { load, loadOptional } from "@/lib/load";
+import { documentIdFromSegment } from "@/lib/route-ids";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +27,8 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string }> };
 
 async function fetchDocument(slug: string) {
-  const id = `doc:${slugFromSegment(slug)}`;
+  const id = documentIdFromSegment(slug);
+  if (!id) notFound();
   return load(getQueryClient().fetchQuery(trpc.documents.get.queryOptions({ id })));
 }
 

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { describeFieldPath, fieldValueAtPath, spanExcerpt } from "@corpus/schema";
+import { notFound } from "next/navigation";
+import { fieldValueAtPath, spanExcerpt } from "@corpus/schema";
 import { ApiProblemNotice } from "@/components/api-problem";
 import { ScrollToMark } from "@/components/scroll-to-mark";
-import { documentPath, slugFromSegment } from "@/lib/ids";
+import { documentPath } from "@/lib/ids";
 import { load, loadOptional } from "@/lib/load";
-import { segmentText } from "@/lib/provenance";
+import { describeFieldOfRecord, segmentText } from "@/lib/provenance";
+import { documentIdFromSegment } from "@/lib/route-ids";
 import { getQueryClient, trpc } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +29,8 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const field = typeof query.field === "string" ? query.field : undefined;
   const contentHash =
     typeof query.source === "string" && /^[0-9a-f]{64}$/.test(query.source) ? query.source : undefined;
-  const id = `doc:${slugFromSegment(slug)}`;
+  const id = documentIdFromSegment(slug);
+  if (!id) notFound();
   const queryClient = getQueryClient();
   const [view, record] = await Promise.all([
     load(
@@ -95,7 +98,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
                     scroll={false}
                     prefetch={false}
                   >
-                    {describeFieldPath(path)}
+                    {describeFieldOfRecord(path, record?.document)}
                   </Link>
                   <span className="small muted"> ({spans.length})</span>
                 </li>
@@ -108,7 +111,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
         <section aria-label="Source text">
           {selected ? (
             <p className="notice" aria-live="polite">
-              <strong>{describeFieldPath(selected[0])}</strong>
+              <strong>{describeFieldOfRecord(selected[0], record?.document)}</strong>
               {quoted ? (
                 <>
                   : “{quoted.text}
@@ -123,9 +126,9 @@ export default async function SourcePage({ params, searchParams }: Props) {
                 <> The record holds “{recordValue}”.</>
               ) : null}
             </p>
-          ) : (
+          ) : fields.length ? (
             <p className="notice">Choose a field to mark the characters it was read from.</p>
-          )}
+          ) : null}
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
           <pre className="source-text" tabIndex={0}>
             {segments.map((segment) => {

@@ -1,6 +1,6 @@
 import { citationFileName, citationFormat } from "@/lib/citations";
-import { slugFromSegment } from "@/lib/ids";
 import { describeApiFailure, isNotFound } from "@/lib/load";
+import { documentIdFromSegment } from "@/lib/route-ids";
 import { environment } from "@/env";
 import { apiClient } from "@/trpc/server";
 
@@ -16,7 +16,13 @@ export async function GET(_request: Request, context: { params: Promise<{ slug: 
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
   }
-  const id = `doc:${slugFromSegment(slug)}`;
+  const id = documentIdFromSegment(slug);
+  if (!id) {
+    return new Response(`No document "${slug}" in this library: check the address.\n`, {
+      status: 404,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
+  }
   try {
     const citation = await apiClient.documents.cite.query({ id, format: known.value });
     return new Response(citation.text, {
