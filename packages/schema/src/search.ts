@@ -39,7 +39,11 @@ export const searchFiltersSchema = z
     region: z.array(idSchema).max(50).optional(),
     person: z.array(idSchema).max(50).optional(),
     organization: z.array(idSchema).max(50).optional(),
-    role: z.array(personRoleSchema).max(20).optional(),
+    role: z
+      .array(personRoleSchema)
+      .max(20)
+      .optional()
+      .describe("Documents where someone held one of these roles; with person, where those people did."),
     hashtag: z.array(z.string().min(1).max(100)).max(20).optional(),
     from: dateBoundSchema.optional(),
     to: dateBoundSchema.optional(),

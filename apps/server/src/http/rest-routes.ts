@@ -76,9 +76,12 @@ export const SEARCH_PARAMETERS: RestParameter[] = [
   repeatable("subtype", "Publication subtypes."),
   repeatable("topic", "Topic ids."),
   repeatable("region", "Region ids."),
-  repeatable("person", "Person ids."),
+  repeatable("person", "Person ids. With role: those people in those roles."),
   repeatable("organization", "Organization ids."),
-  repeatable("role", "Person roles."),
+  repeatable(
+    "role",
+    "Person roles (speaker, moderator, author...): documents where someone held one; with person, where those people did.",
+  ),
   repeatable("hashtag", "Hashtags."),
   {
     name: "from",

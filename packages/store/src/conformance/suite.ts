@@ -5,6 +5,7 @@ import {
   type Document,
   facetNames,
   isDocument,
+  type PersonRole,
   type SourceText,
 } from "@corpus/schema";
 import fc from "fast-check";
@@ -16,6 +17,7 @@ import type { OpenStoreOptions } from "../open-store.js";
 import type { Store } from "../store.js";
 import {
   byMinji,
+  event,
   frank,
   frankRecord,
   joseph,
@@ -172,6 +174,47 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
         label: "Frank Aum",
         count: 1,
       });
+    });
+
+    it("reads people and roles together as those people in those roles, and counts the facets so", async () => {
+      const as = (person: typeof frank, role: PersonRole) => ({ person, role, affiliations: [] });
+      await store.upsert({
+        records: [
+          event("Frank moderates", { people: [as(frank, "moderator"), as(joseph, "speaker")] }),
+          event("Joseph moderates", { people: [as(frank, "speaker"), as(joseph, "moderator")] }),
+          publication("Frank writes", { people: [as(frank, "author")] }),
+        ],
+      });
+      const search = (filters: Record<string, string[]>) => store.search({ text: "", filters } as never);
+      const titles = async (filters: Record<string, string[]>) =>
+        (await search(filters)).hits.map((hit) => hit.document.title).sort();
+      const counts = (facet: { value: string; count: number }[] | undefined) =>
+        Object.fromEntries((facet ?? []).map((item) => [item.value, item.count]));
+
+      expect(await titles({ person: [frank.id], role: ["moderator"] })).toEqual(["Frank moderates"]);
+      expect(await titles({ person: [frank.id, joseph.id], role: ["moderator"] })).toEqual([
+        "Frank moderates",
+        "Joseph moderates",
+      ]);
+      expect(await titles({ person: [joseph.id], role: ["author"] })).toEqual([]);
+      // Each alone keeps its meaning: anyone in the role, the person in any role.
+      expect(await titles({ role: ["moderator"] })).toEqual(["Frank moderates", "Joseph moderates"]);
+      expect(await titles({ person: [frank.id] })).toEqual([
+        "Frank moderates",
+        "Frank writes",
+        "Joseph moderates",
+      ]);
+
+      // Who moderated: each person counted where they held the role, not where someone did.
+      const byRole = (await search({ role: ["moderator"] })).facets;
+      expect(counts(byRole?.person)).toEqual({ [frank.id]: 1, [joseph.id]: 1 });
+      // What Frank was: his own roles, not Joseph's in the same events.
+      const byPerson = (await search({ person: [frank.id] })).facets;
+      expect(counts(byPerson?.role)).toEqual({ moderator: 1, speaker: 1, author: 1 });
+      const both = (await search({ person: [frank.id], role: ["moderator"] })).facets;
+      expect(counts(both?.role)).toEqual({ moderator: 1, speaker: 1, author: 1 });
+      expect(counts(both?.person)).toEqual({ [frank.id]: 1, [joseph.id]: 1 });
+      expect(both?.kind?.map((item) => [item.value, item.count])).toEqual([["event", 1]]);
     });
 
     it("counts each facet with every filter but its own", async () => {

@@ -20,10 +20,18 @@ export const DIMENSIONS = [
   "role",
   "year",
   "hashtag",
+  // Not a facet: each person with their role in a document, so that the person and role filters
+  // together mean "this person in this role" (see tiedCounts and SearchEngine.filterSets).
+  "personRole",
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 const DIMENSION_INDEX = new Map<string, number>(DIMENSIONS.map((name, index) => [name, index]));
 export const KIND_CODES = ["event", "publication", "issue", "stub"] as const;
+
+/** The personRole value of a person in a role (ids and roles hold no tab). */
+export function personRoleValue(personId: string, role: string): string {
+  return `${personId}\t${role}`;
+}
 
 /** One row per document: [seq, kind, subtype, dateStart, dateEnd]. */
 export type IndexDocumentRow = [number, string, string | null, number | null, number | null];
@@ -42,7 +50,7 @@ export interface IndexSnapshot {
   mark: number;
   data: Uint8Array;
 }
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 const SNAPSHOT_MAGIC = 0x31584643; // "CFX1" read as little-endian: a big-endian machine rebuilds.
 /** Bytes rounded up to whole 32-bit words, so each typed array of a snapshot starts aligned. */
 const padToWords = (bytes: number) => (bytes + 3) & ~3;
@@ -78,7 +86,10 @@ function valuesOf(
     const dimension =
       kind === "organization" ? 5 : kind === "person" ? 4 : kind === "topic" ? 2 : kind === "region" ? 3 : 8;
     add(code(dimension, ref[2]));
-    if (kind === "person" && ref[3]) add(code(6, ref[3]));
+    if (kind === "person" && ref[3]) {
+      add(code(6, ref[3]));
+      add(code(9, personRoleValue(ref[2], ref[3])));
+    }
   }
   return values;
 }
@@ -466,6 +477,39 @@ export class FacetIndex {
       if (overlayValues.some((value) => codes.has(value))) set.add(seq);
     }
     return set;
+  }
+
+  /**
+   * Facet counts of people (or roles) where the two are tied: per document of `set`, each person
+   * counted once if they hold one of `otherValues` as role there (or each role once if one of the
+   * people `otherValues` holds it). With a role filter the people facet then lists who held that
+   * role, and with a person filter the roles facet what roles they held, exactly.
+   */
+  tiedCounts(set: Bitset, target: "person" | "role", otherValues: readonly string[]): Uint32Array {
+    const targetDimension = target === "person" ? 4 : 6;
+    const otherDimension = target === "person" ? 6 : 4;
+    const other = new Set(otherValues);
+    // Each personRole code → the target code it counts for, or -1 when its other half is not wanted.
+    const pairCodes = this.dimensionCodes[9] as number[];
+    const countsFor = new Int32Array(this.codeValue.length).fill(-1);
+    for (const code of pairCodes) {
+      const [person, role] = (this.codeValue[code] as string).split("\t") as [string, string];
+      if (!other.has(otherDimension === 4 ? person : role)) continue;
+      const targetCode = this.codes[targetDimension]?.get(otherDimension === 4 ? role : person);
+      if (targetCode !== undefined) countsFor[code] = targetCode;
+    }
+    const counts = new Uint32Array(this.codeValue.length);
+    const seen: number[] = [];
+    set.forEach((seq) => {
+      seen.length = 0;
+      for (const value of this.valuesAt(seq)) {
+        const targetCode = value < countsFor.length ? (countsFor[value] as number) : -1;
+        if (targetCode < 0 || seen.includes(targetCode)) continue;
+        seen.push(targetCode);
+        counts[targetCode] = (counts[targetCode] as number) + 1;
+      }
+    });
+    return counts;
   }
 
   /** Documents whose possible days overlap [from, to] (yyyymmdd numbers). */

@@ -13,7 +13,13 @@ import { Bitset } from "./bitset.js";
 import { filterTag, summarize } from "./derive.js";
 import { labelFromId } from "./facet-labels.js";
 import type { ScoreFilter, ScoredSeq, SqlDriver } from "./driver.js";
-import { DIMENSIONS, dateBoundToNumber, type Dimension, type FacetIndex } from "./facet-index.js";
+import {
+  DIMENSIONS,
+  dateBoundToNumber,
+  type Dimension,
+  type FacetIndex,
+  personRoleValue,
+} from "./facet-index.js";
 import { type ParsedQuery, parseQueryText, type QueryNode, toFts5 } from "./query-text.js";
 import { buildSnippet } from "./snippet.js";
 
@@ -289,6 +295,17 @@ export class SearchEngine {
       if (dimension === "hashtag") values = values.map((value) => value.toLowerCase());
       sets.set(dimension, this.index.valueSet(dimension, values));
     }
+    // People and roles together mean those people in those roles: Frank Aum as moderator, not a
+    // document he spoke at that someone else moderated. Each alone keeps its meaning (anyone in
+    // the role; the person in any role).
+    if (filters.person?.length && filters.role?.length)
+      sets.set(
+        "personRole",
+        this.index.valueSet(
+          "personRole",
+          filters.person.flatMap((person) => filters.role!.map((role) => personRoleValue(person, role))),
+        ),
+      );
     if (filters.from || filters.to) {
       const from = filters.from ? dateBoundToNumber(filters.from, false) : 0;
       const to = filters.to ? dateBoundToNumber(filters.to, true) : 99_991_231;
@@ -297,9 +314,12 @@ export class SearchEngine {
     return sets;
   }
 
+  /** The match set under every filter but `except`'s (the pairing of people and roles goes with either). */
   private combine(match: Bitset, sets: Map<Dimension, Bitset>, except?: Dimension): Bitset {
     const result = match.clone();
-    for (const [dimension, set] of sets) if (dimension !== except) result.andInPlace(set);
+    const tiedToExcept = except === "person" || except === "role";
+    for (const [dimension, set] of sets)
+      if (dimension !== except && !(dimension === "personRole" && tiedToExcept)) result.andInPlace(set);
     return result;
   }
 
@@ -488,12 +508,38 @@ export class SearchEngine {
   ): Promise<Facets> {
     const shared = this.index.countsFast(results, total);
     const own = new Map<Dimension, Uint32Array>();
+    const selected = query.filters ?? {};
     for (const dimension of sets.keys()) {
-      if (dimension === "hashtag") continue;
+      if (dimension === "hashtag" || dimension === "personRole") continue;
+      // Counted tied to the other below.
+      if (
+        (dimension === "person" && selected.role?.length) ||
+        (dimension === "role" && selected.person?.length)
+      )
+        continue;
       const base = this.combine(match, sets, dimension);
       own.set(dimension, this.index.countsFast(base, base.count()));
     }
-    const selected = query.filters ?? {};
+    // With a role chosen, the people facet counts who held it; with people chosen, the roles facet
+    // counts the roles they held (not anyone's role in their documents).
+    if (selected.role?.length)
+      own.set(
+        "person",
+        this.index.tiedCounts(
+          sets.has("person") ? this.combine(match, sets, "person") : results,
+          "person",
+          selected.role,
+        ),
+      );
+    if (selected.person?.length)
+      own.set(
+        "role",
+        this.index.tiedCounts(
+          sets.has("role") ? this.combine(match, sets, "role") : results,
+          "role",
+          selected.person,
+        ),
+      );
     const perFacet = new Map<FacetName, { value: string; count: number }[]>();
     const entityIds: string[] = [];
     const { codeValue, dimensionCodes } = this.index;
