@@ -705,6 +705,10 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
       for (const cursor of ["zzz", "-1", "1.5"])
         await expect(store.listEntities({ kind: "person", cursor })).rejects.toThrow(/cursor/);
       expect((await store.autocomplete("fra")).map((item) => item.id)).toEqual([frank.id]);
+      // A later word of the name, and names that start with it first.
+      expect((await store.autocomplete("aum")).map((item) => item.id)).toEqual([frank.id]);
+      expect((await store.autocomplete("yun")).map((item) => item.id)).toEqual([joseph.id]);
+      expect((await store.autocomplete("a")).map((item) => item.id)).not.toContain(frank.id);
       const stats = await store.stats();
       expect(stats.byKind).toMatchObject({ event: 1, publication: 2, stub: 1 });
       expect(stats.entities.person).toBe(2);
@@ -782,6 +786,9 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
       expect(await store.get(minji.id)).toBeNull();
       expect((await store.search({ text: "", filters: { person: [seo.id] } } as never)).total).toBe(2);
       expect(await store.get(seo.id)).toMatchObject({ name: "Seo Min-ji", aliases: ["Min-ji Seo"] });
+      // Typeahead finds her under the other spelling too.
+      expect((await store.autocomplete("min-ji")).map((item) => item.id)).toEqual([seo.id]);
+      expect((await store.autocomplete("Min-ji S")).map((item) => item.id)).toEqual([seo.id]);
       // Deleting the person frees the alias: a new page naming it makes its own node again.
       await store.delete([seo.id]);
       await store.upsert({ records: [byMinji("A third piece")] });
