@@ -37,6 +37,28 @@ describe("the demo library", () => {
     },
   );
 
+  it.skipIf(!existsSync(demo))(
+    "describes each ready-made entity in one plain sentence, with no notes on how its name is written",
+    () => {
+      const entities = JSON.parse(readFileSync(join(demo, "records", "entities.json"), "utf8")) as {
+        id: string;
+        description?: string;
+      }[];
+      // Entity pages show the description as is: a note to testers ("…; written family name
+      // first or last") reads as part of the person's biography.
+      const notes = entities
+        .filter(
+          (entity) =>
+            entity.description !== undefined &&
+            (/[;\n]/.test(entity.description) ||
+              !/\.$/.test(entity.description) ||
+              /\b(?:family name|given name|name order|written|spelled|test)\b/i.test(entity.description)),
+        )
+        .map((entity) => `${entity.id}: ${entity.description}`);
+      expect(notes).toEqual([]);
+    },
+  );
+
   it("records the package version as the parser version", () => {
     expect(PARSER_VERSION).toBe(
       JSON.parse(readFileSync(join(import.meta.dirname, "..", "package.json"), "utf8")).version,

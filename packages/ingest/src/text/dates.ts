@@ -43,7 +43,8 @@ const dayFirst = new RegExp(
   `\\b${weekday}${day}(?:\\s*(?:-|–)\\s*${day})?\\s+${month}(?:,?\\s+${year}\\b)?`,
   "g",
 );
-// "April 2021", "Spring 2021" is not a date; seasons stay text.
+// "April 2021". Seasons ("Spring 2021") are read apart, by `seasonDate`, and only where a
+// publication's or an issue's date is printed: in an event's text a season is no date.
 const monthYear = new RegExp(`\\b${month}\\s+${year}\\b`, "g");
 const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 
@@ -137,6 +138,49 @@ export function dateLine(text: string, base = 0): FoundDate | null {
   if (rest.length > 0 && !/^([,|•·\-–—]|\d|at\b|from\b)/i.test(rest)) return null;
   if (rest.length > 120) return null;
   return first;
+}
+
+const seasonName = "(?:spring|summer|fall|autumn|winter)";
+// "Spring 2021", "Fall/Autumn 2019", "Winter 2020/2021", "Winter 2020-21", at the start of the text.
+const season = new RegExp(
+  `^${seasonName}(?:\\s*/\\s*${seasonName})?\\s+(\\d{4})(?:\\s*[/–-]\\s*(\\d{4}|\\d{2}))?(?![\\d\\p{L}])`,
+  "iu",
+);
+const seasonLabel = /^(?:published|posted|date)\s*:\s*/i;
+const seasonLineStart = /^(?:(?:published|posted|date)\s*:\s*)?(?:spring|summer|fall|autumn|winter)/i;
+
+/**
+ * A season as a publication or an issue prints its date ("Spring 2021", "Fall/Autumn 2019"),
+ * at the start of a line, alone or before a separator and a theme ("Spring 2021: Peacemaking
+ * When…"). A season names no month (winter spans two), so the date is the year only.
+ *
+ * A season across two years ("Winter 2020/2021", "Winter 2020-21") dates to its first year,
+ * marked `inferred` because the page prints two and the parser chose: the season starts in
+ * that year (as EDTF's "2020-24" names the same winter), and an inferred date gives way to any
+ * date read elsewhere when records merge. A second year that does not follow the first
+ * ("Winter 2020/2023") is no season, and no date.
+ */
+export function seasonDate(text: string, base = 0): FoundDate | null {
+  if (!seasonLineStart.test(text)) return null;
+  const stripped = text.replace(seasonLabel, "");
+  const offset = text.length - stripped.length;
+  const match = season.exec(stripped);
+  if (!match) return null;
+  const [all, yearText, secondYearText] = match;
+  const rest = stripped.slice(all.length).trim();
+  // A theme may follow after a separator ("Spring 2021: …", "Spring 2021 | …"); a sentence may not.
+  if (rest.length > 0 && !/^[:,|•·\-–—]/.test(rest)) return null;
+  const date: PartialDate = { year: Number(yearText) };
+  if (secondYearText !== undefined) {
+    const first = date.year!;
+    // "2020-21": the second year's last two digits ("1999/00" crosses a century).
+    const secondYear =
+      secondYearText.length === 4 ? Number(secondYearText) : first - (first % 100) + Number(secondYearText);
+    if (secondYear !== first + 1 && secondYear + 100 !== first + 1) return null;
+    date.inferred = true;
+  }
+  if (!partialDateSchema.safeParse(date).success) return null;
+  return { date, span: { start: base + offset, end: base + offset + all.length } };
 }
 
 export interface FoundTime {

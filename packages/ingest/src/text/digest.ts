@@ -1,5 +1,13 @@
 import { digestSection, issueLine, type Layout } from "./detect.js";
-import { isTitleLike, joinLineTexts, type Line, lineDate, spanOf, spanOfLines, stopLine } from "./lines.js";
+import {
+  isTitleLike,
+  joinLineTexts,
+  type Line,
+  publicationLineDate,
+  spanOf,
+  spanOfLines,
+  stopLine,
+} from "./lines.js";
 import { scanMentions } from "./mentions.js";
 import { groupParagraphs, readAuthors, readTopics } from "./publications.js";
 import type { DocumentBuilder, PageRecords } from "./records.js";
@@ -47,7 +55,7 @@ export function readDigestArticle(
   let summaryDone = false;
   for (; index < lines.length; index++) {
     const line = lines[index]!;
-    const date = !document.record.date ? lineDate(line) : null;
+    const date = !document.record.date ? publicationLineDate(line) : null;
     if (date && !summaryDone) {
       document.set("date", date.date, date.span);
       continue;
@@ -138,6 +146,9 @@ export function readIssue(page: PageRecords, lines: readonly Line[], layout: Lay
   if (theme && isTitleLike(theme)) {
     sections.push({ heading: theme.text, text: "", quotes: [] });
     index++;
+    // Issues print their season before the theme: "Spring 2021: Peacemaking When…".
+    const season = publicationLineDate(theme);
+    if (season) issue.set("date", season.date, season.span);
   }
   const listStart = lines.findIndex(
     (line, position) =>
@@ -147,7 +158,7 @@ export function readIssue(page: PageRecords, lines: readonly Line[], layout: Lay
   const introEnd = listStart === -1 ? lines.length : listStart;
   for (; index < introEnd; index++) {
     const line = lines[index]!;
-    const date = !issue.record.date ? lineDate(line) : null;
+    const date = !issue.record.date ? publicationLineDate(line) : null;
     if (date) {
       issue.set("date", date.date, date.span);
       continue;

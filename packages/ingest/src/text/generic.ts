@@ -1,5 +1,5 @@
-import { findDates } from "./dates.js";
-import { isTitleLike, joinLineTexts, type Line, lineDate, spanOf, spanOfLines } from "./lines.js";
+import { type FoundDate, findDates, seasonDate } from "./dates.js";
+import { isTitleLike, joinLineTexts, type Line, publicationLineDate, spanOf, spanOfLines } from "./lines.js";
 import { scanHashtags, scanMentions } from "./mentions.js";
 import { isKnownOrganization } from "./organizations.js";
 import type { PageHints } from "./parse-text.js";
@@ -55,8 +55,9 @@ export function readGeneric(page: PageRecords, text: string, lines: readonly Lin
   const body = lines.filter((line) => line !== titleLine && line !== masthead?.line);
   for (const line of body.slice(0, 10)) {
     const date =
-      lineDate(line) ??
-      (line.text.length < 400 ? findDates(line.text.slice(0, 80), line.start)[0] : undefined);
+      publicationLineDate(line) ??
+      (line.text.length < 400 ? findDates(line.text.slice(0, 80), line.start)[0] : undefined) ??
+      (line === masthead?.issueLine ? issueSeason(line) : undefined);
     if (date?.date.year !== undefined) {
       document.set("date", date.date, date.span);
       break;
@@ -79,6 +80,15 @@ export function readGeneric(page: PageRecords, text: string, lines: readonly Lin
 }
 
 const issueNumber = /^((?:issue|no\.?|number|vol(?:ume)?\.?)\s*\d+)\b/i;
+
+/** The season of an issue line after its number: "Issue 14, Summer 2019". */
+function issueSeason(line: Line): FoundDate | null {
+  const issue = issueNumber.exec(line.text);
+  if (!issue) return null;
+  const rest = /^[\s,:;|–—-]*/.exec(line.text.slice(issue[0].length))![0];
+  const at = issue[0].length + rest.length;
+  return seasonDate(line.text.slice(at), line.start + at);
+}
 const commonTwoLetterWords = new Set(["AS", "BE", "GO", "IS", "IT", "MY", "NO", "SO", "UP", "WE"]);
 const smallWords = new Set(["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"]);
 
@@ -96,7 +106,7 @@ function readMasthead(
   const words = first.text.split(/\s+/);
   if (words.length < 2 || /\p{Ll}/u.test(first.text) || !/\p{Lu}{2}/u.test(first.text)) return null;
   const issue = issueNumber.exec(second.text);
-  if (!issue && !lineDate(second)) return null;
+  if (!issue && !publicationLineDate(second)) return null;
   const name = words
     .map((word, index) => {
       const lower = word.toLowerCase();

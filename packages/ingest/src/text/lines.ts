@@ -1,5 +1,5 @@
 import type { Span } from "@corpus/schema";
-import { dateLine, type FoundDate } from "./dates.js";
+import { dateLine, type FoundDate, seasonDate } from "./dates.js";
 
 /** One non-empty line of the normalised text, trimmed, with its offsets. */
 export interface Line {
@@ -39,6 +39,14 @@ export function lineDate(line: Line): FoundDate | null {
   };
   if (found.endDate) shifted.endDate = { ...found.endDate };
   return shifted;
+}
+
+/**
+ * The date a publication's or an issue's line gives: a date line, or a season at the line's
+ * start ("Spring 2021", "Winter 2020/2021: Theme"). Events keep `lineDate`: their seasons are text.
+ */
+export function publicationLineDate(line: Line): FoundDate | null {
+  return lineDate(line) ?? seasonDate(line.text, line.start);
 }
 
 /** Is this line a date line? */
@@ -118,6 +126,8 @@ function titleLike(line: Line): boolean {
     return false;
   if (/^#\S+$/.test(text) || /^[“"]/.test(text)) return false;
   if (isDateLine(line)) return false;
+  // A season alone ("Winter 2019") is an issue's date, not a title.
+  if (seasonDate(text)?.span.end === text.length) return false;
   if (/[.:;,]$/.test(text) && !/\b(?:U\.S|U\.N|D\.C|Inc|Jr|St)\.$/.test(text)) return false;
   if (!/^[\p{Lu}\p{N}“"‘'¿¡]/u.test(text)) return false;
   return true;

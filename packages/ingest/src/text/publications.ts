@@ -5,7 +5,7 @@ import {
   isDateLine,
   isTitleLike,
   joinLineTexts,
-  lineDate,
+  publicationLineDate,
   isTopicsLine,
   relatedHeading,
   speakersHeading,
@@ -82,7 +82,7 @@ function findPublicationBlocks(lines: readonly Line[], from: number, to: number)
     let cursor = index + titleLines;
     for (let step = 0; step < 2 && cursor < to; step++) {
       const line = lines[cursor]!;
-      const date = !block.date ? lineDate(line) : null;
+      const date = !block.date ? publicationLineDate(line) : null;
       if (date) {
         block.date = date;
         cursor++;
