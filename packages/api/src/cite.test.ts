@@ -190,3 +190,74 @@ describe("RIS", () => {
     expect(lines).toContain(`TI  - ${document.title}`);
   });
 });
+
+describe("organizations in citations", () => {
+  function event(host: string, site: string): Document {
+    return recordSchema.parse({
+      id: createDocumentId("After the Summit: What a Peace Regime Needs"),
+      kind: "event",
+      title: "After the Summit: What a Peace Regime Needs",
+      date: { year: 2018, month: 5, day: 2 },
+      source: { site },
+      organizations: [
+        {
+          organization: { id: "org:hanbit-institute-for-unification-studies", name: host },
+          role: "host",
+        },
+      ],
+    }) as Document;
+  }
+  const occurrences = (text: string, name: string) => text.split(name).length - 1;
+
+  it("names an event's host once, as the publisher, when the site is the host's own (APA)", () => {
+    const document = event(
+      "Hanbit Institute for Unification Studies (HIUS)",
+      "Hanbit Institute for Unification Studies",
+    );
+    const apa = cite(document, "apa").text;
+    expect(occurrences(apa, "Hanbit Institute for Unification Studies")).toBe(1);
+    expect(apa).not.toContain("In Hanbit");
+    expect(apa).toBe(
+      "After the Summit: What a Peace Regime Needs. (2018, May 2). Hanbit Institute for Unification Studies.",
+    );
+    const item = toCsl(document);
+    expect(item.publisher).toBe("Hanbit Institute for Unification Studies");
+    expect(item["container-title"]).toBeUndefined();
+  });
+
+  it("knows a host printed as an acronym by its id, and cites it by the site's full name", () => {
+    const document = recordSchema.parse({
+      ...event("USIP", "United States Institute of Peace"),
+      organizations: [
+        { organization: { id: "org:united-states-institute-of-peace", name: "USIP" }, role: "host" },
+      ],
+    }) as Document;
+    expect(cite(document, "apa").text).toBe(
+      "After the Summit: What a Peace Regime Needs. (2018, May 2). United States Institute of Peace.",
+    );
+  });
+
+  it("keeps a host and another organization's site apart, each named once", () => {
+    const item = toCsl(
+      event("Hanbit Institute for Unification Studies", "Meridian Center for Conflict Studies"),
+    );
+    expect(item.publisher).toBe("Hanbit Institute for Unification Studies");
+    expect(item["container-title"]).toBe("Meridian Center for Conflict Studies");
+  });
+
+  it("cites a web page on its publisher's own site by the site alone (no publisher put in the author's place)", () => {
+    const document = recordSchema.parse({
+      ...publication("Frank Aum"),
+      source: { site: "United States Institute of Peace" },
+      organizations: [
+        { organization: { id: "org:united-states-institute-of-peace", name: "USIP" }, role: "publisher" },
+      ],
+    }) as Document;
+    const item = toCsl(document);
+    expect(item["container-title"]).toBe("United States Institute of Peace");
+    expect(item.publisher).toBeUndefined();
+    expect(cite(document, "apa").text).toBe(
+      "Aum, F. (2023, July 24). A Piece With Authors. United States Institute of Peace.",
+    );
+  });
+});

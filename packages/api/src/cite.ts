@@ -1,4 +1,4 @@
-import { type Document, foldLatinLetters, type PartialDate } from "@corpus/schema";
+import { createOrganizationId, type Document, foldLatinLetters, type PartialDate } from "@corpus/schema";
 import citationJs, { type Cite } from "@citation-js/core";
 import citationName from "@citation-js/name";
 import "@citation-js/plugin-bibtex";
@@ -195,6 +195,54 @@ function citationKey(document: Document, item: CslItem): string {
   return /^[A-Za-z]/.test(key) ? key : `${capitalised(document.kind)}${key}`;
 }
 
+// Types whose APA template reads container-title as a collection the item is "In" ("In
+// Hanbit Institute for Unification Studies."): a website is no such collection, and the
+// organization behind it is the item's publisher.
+const siteIsNoContainer = new Set(["event", "report", "broadcast"]);
+
+/** A name without the acronym a page adds after it: "Hanbit Institute … Studies (HIUS)" -> "Hanbit Institute … Studies". */
+function withoutAcronym(name: string): string {
+  return name.replace(/\s*\((?:\p{Lu}\.?){2,}\)$/u, "");
+}
+
+/**
+ * Is `site` the organization `id`'s own site? Pages name one organization several ways ("USIP",
+ * "U.S. Institute of Peace", "… Studies (HIUS)") and the site by its full name, so the id the
+ * site's name gives, or any name the document gives that organization, decides; not the
+ * publisher's name as printed.
+ */
+function isOwnSite(document: Document, site: string, id: string): boolean {
+  if (createOrganizationId(site) === id) return true;
+  const key = (name: string) => withoutAcronym(name).trim().toLowerCase();
+  return document.organizations.some(
+    (involvement) => involvement.organization.id === id && key(involvement.organization.name) === key(site),
+  );
+}
+
+/**
+ * The publisher (the publishing or hosting organization) and the container (the site), each
+ * organization once: when the site is the publisher's own, APA names it once, as the publisher
+ * where the type reads a container as a collection (see siteIsNoContainer), else as the container.
+ */
+function placeOrganization(document: Document, item: CslItem): void {
+  const site = document.source?.site;
+  const publisher = document.organizations.find(
+    (involvement) => involvement.role === "publisher" || involvement.role === "host",
+  )?.organization;
+  if (!publisher || !site) {
+    if (publisher) item.publisher = publisher.name;
+    if (site) item["container-title"] = site;
+    return;
+  }
+  if (!isOwnSite(document, site, publisher.id)) {
+    item.publisher = publisher.name;
+    item["container-title"] = site;
+  } else if (siteIsNoContainer.has(item.type)) {
+    // The site writes the organization's full name; pages often print an acronym ("USIP").
+    item.publisher = site;
+  } else item["container-title"] = site;
+}
+
 export function toCsl(document: Document): CslItem {
   const item: CslItem = { id: document.id, type: "document", title: document.title };
   if (document.kind === "publication") item.type = cslTypeBySubtype[document.subtype] ?? "document";
@@ -216,12 +264,7 @@ export function toCsl(document: Document): CslItem {
     if (document.volume !== undefined) item.volume = String(document.volume);
     if (document.number !== undefined) item.issue = String(document.number);
   }
-  const publisher =
-    document.organizations.find(
-      (involvement) => involvement.role === "publisher" || involvement.role === "host",
-    )?.organization.name ?? document.source?.site;
-  if (publisher && publisher !== document.source?.site) item.publisher = publisher;
-  if (document.source?.site) item["container-title"] = document.source.site;
+  placeOrganization(document, item);
   if (document.source?.url) item.URL = document.source.url;
   if (document.summary) item.abstract = document.summary;
   if (document.language) item.language = document.language;
@@ -274,6 +317,61 @@ export function cite(document: Document, format: CitationFormat): { mediaType: s
   else if (format === "ris") text = formatRis(citation, item);
   else text = new citationJs.Cite(withoutDay(item)).format("bibtex").trim();
   return { mediaType: mediaTypes[format], text };
+}
+
+// Any record will do: the engine is built for the style and locale, not for the record.
+const warmUpDocument: Document = {
+  id: "doc:warm-up",
+  kind: "event",
+  title: "Warm-up",
+  titleDerived: false,
+  extent: "full",
+  agenda: [],
+  date: { year: 2000 },
+  people: [],
+  organizations: [],
+  topics: [],
+  regions: [],
+  hashtags: [],
+  links: [],
+  sections: [],
+  provenance: [],
+};
+/** How long the router must go without a new request before the warm-up runs. */
+export const CITATION_WARM_UP_QUIET_MS = 300;
+let warmUpTimer: NodeJS.Timeout | undefined;
+let warmedUp = false;
+let announceWarm: () => void = () => {};
+const warm = new Promise<void>((resolve) => {
+  announceWarm = resolve;
+});
+
+/**
+ * Builds citation-js's APA engine before anyone asks for a citation: citeproc compiles the APA
+ * style on its first use, about 1.2 s of CPU on the event loop that would otherwise land on that
+ * request. A server calls this on each request, and the build runs once, after
+ * CITATION_WARM_UP_QUIET_MS with no new request: run at once, it stalled the very request that
+ * asked for it while that one waited for the store. Not called by the router itself: the TUI's
+ * in-process router would freeze for that long while someone types. The timer does not keep a process alive
+ * (a script that ends first never pays), and the returned promise resolves when the engine is
+ * built; it never rejects: a fault here shows again, with its request, on the first citation.
+ */
+export function warmUpCitations(): Promise<void> {
+  if (warmedUp) return warm;
+  if (warmUpTimer) warmUpTimer.refresh();
+  else {
+    warmUpTimer = setTimeout(() => {
+      warmedUp = true;
+      try {
+        cite(warmUpDocument, "apa");
+      } catch {
+        // Reported by the first citation a user asks for.
+      }
+      announceWarm();
+    }, CITATION_WARM_UP_QUIET_MS);
+    warmUpTimer.unref();
+  }
+  return warm;
 }
 
 /**

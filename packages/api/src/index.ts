@@ -20,7 +20,7 @@ export {
   type ContextInnerOptions,
   createContextInner,
 } from "./context.js";
-export { cite, toCsl, type CslItem } from "./cite.js";
+export { cite, toCsl, type CslItem, warmUpCitations } from "./cite.js";
 export { CSV_COLUMNS, csvCell, csvRow, exportMediaTypes, exportSearch } from "./export.js";
 export type { IngestOutcome, IngestPipeline, IngestProblem } from "./ingest-pipeline.js";
 export * from "./schemas.js";

@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createContextInner, INTERNAL_ERROR_MESSAGE, type IngestPipeline } from "@corpus/api";
+import {
+  createContextInner,
+  INTERNAL_ERROR_MESSAGE,
+  type IngestPipeline,
+  warmUpCitations,
+} from "@corpus/api";
 import type { Store } from "@corpus/store";
 import { TRPCError } from "@trpc/server";
 import { createAuthenticator, hasCredentialInQuery } from "./auth.js";
@@ -89,6 +94,9 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     const pathname = questionMark === -1 ? url : url.slice(0, questionMark);
     const search = new URLSearchParams(questionMark === -1 ? "" : url.slice(questionMark + 1));
     const isTrpc = pathname.startsWith("/trpc/");
+    // The citation engine is built in the server's first quiet moment (including after its
+    // readiness probe), not on the first citation's request (warmUpCitations).
+    void warmUpCitations();
     const context = createContextInner({
       store,
       auth: authenticate(request.headers.authorization),
