@@ -117,7 +117,7 @@ const entities = [
   person("Seo Min-ji", {
     aliases: ["Min-ji Seo", "Seo Minji"],
     description:
-      "Fictional director of the peace regime program at the Hanbit Institute; written family name first or last.",
+      "Fictional director of the peace regime program at the Hanbit Institute for Unification Studies.",
   }),
   person("Henrik Dahl-Sørensen", {
     honorifics: ["Dr."],
