@@ -1,6 +1,6 @@
 import { render } from "ink-testing-library";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { App } from "./app.js";
+import { App, type AppProps } from "./app.js";
 import type { DataSource } from "./data-source.js";
 import { helpSections } from "./keymap.js";
 import { createRecordingClipboard, createTestLibrary, ids, keys } from "./test-support/test-library.js";
@@ -23,10 +23,19 @@ function start(
     clipboard?: ReturnType<typeof createRecordingClipboard>;
     size?: { columns: number; rows: number };
     dataSource?: DataSource;
+    initialQuery?: string;
+    initialOptions?: AppProps["initialOptions"];
   } = {},
 ) {
   const clipboard = options.clipboard ?? createRecordingClipboard();
-  instance = render(<App dataSource={options.dataSource ?? library} clipboard={clipboard} />);
+  instance = render(
+    <App
+      dataSource={options.dataSource ?? library}
+      clipboard={clipboard}
+      initialQuery={options.initialQuery}
+      initialOptions={options.initialOptions}
+    />,
+  );
   if (options.size) resize(options.size.columns, options.size.rows);
   return { ...instance, clipboard };
 }
@@ -501,6 +510,131 @@ describe("the document and entity views", () => {
   });
 });
 
+/** The search line: the first line of the frame. */
+const searchLine = () => frame().split("\n")[0] ?? "";
+
+describe("advanced syntax and where to search", () => {
+  it("switches advanced syntax on and off with a on the results, and says so on the search line", async () => {
+    start();
+    await see("of 28");
+    await press("/", ..."armistice -panel", keys.enter);
+    // Plain words: "-panel" is the word panel, so the panel is what matches.
+    await see(/1–1 of 1 · relevance/);
+    expect(frame()).toContain("Armistice at Seventy: A Panel");
+    expect(searchLine()).not.toContain("advanced");
+    await press("a");
+    await see("Seventy Years After the Armistice");
+    expect(searchLine()).toMatch(/Search advanced\s+armistice -panel/);
+    expect(frame()).not.toContain("Armistice at Seventy: A Panel");
+    await press("a");
+    await see("Armistice at Seventy: A Panel");
+    expect(searchLine()).not.toContain("advanced");
+  });
+
+  it("says on the results screen when the text was not valid advanced syntax and was searched as written", async () => {
+    start({ size: { columns: 80, rows: 24 } });
+    await see("of 28");
+    await press("/", ...'"armistice', keys.enter, "a");
+    await see("Not valid advanced syntax: searched the words as written (? shows the syntax).");
+    await see(/1–2 of 2/);
+    // Closing the quote makes it valid: the notice goes.
+    await press("/", '"', keys.enter);
+    await vi.waitFor(() => expect(frame()).not.toContain("Not valid advanced syntax"), { timeout: 3000 });
+  });
+
+  it("searches titles only with t, says so, and explains an empty answer", async () => {
+    start();
+    await see("of 28");
+    await press("/", ..."aum", keys.enter);
+    await see(/1–3 of 3/);
+    await press("t");
+    await see("No titles match. t searches everywhere.");
+    expect(searchLine()).toMatch(/Search titles\s+aum/);
+    await press("t");
+    await see(/1–3 of 3/);
+    expect(searchLine()).not.toContain("titles");
+  });
+
+  it("searches under a section heading typed after h, its letters text, and Esc leaves it as it was", async () => {
+    start();
+    await see("of 28");
+    await press("/", ..."ceasefire", keys.enter);
+    await see(/1–1 of 1/);
+    await press("h");
+    await see("Heading  ▏");
+    await see("Enter: search under it");
+    // t, h, a, q and ? are keys on the results; in the heading box they are letters.
+    await press(..."Speakers q?", keys.enter);
+    await see('Search in "Speakers q?"');
+    await see("Nothing matches under that heading.");
+    await press("h");
+    await see("Heading  Speakers q?▏");
+    await press("\u0015", ..."About the event", keys.enter);
+    await see('Search in "About the event"');
+    await see(/1–1 of 1/);
+    // Esc in the box changes nothing.
+    await press("h", ..."Other", keys.escape);
+    await see('Search in "About the event"');
+    expect(frame()).toMatch(/1–1 of 1/);
+    // An empty heading searches everywhere again.
+    await press("h", "\u0015", keys.enter);
+    await vi.waitFor(() => expect(searchLine()).not.toContain("About the event"), { timeout: 3000 });
+    await see(/1–1 of 1/);
+  });
+
+  it("keeps advanced syntax and titles only when coming back from a document", async () => {
+    start();
+    await see("of 28");
+    await press("/", ..."armistice", keys.enter);
+    await see(/1–2 of 2/);
+    await press("a", "t");
+    await see(/Search advanced · titles\s+armistice/);
+    // Enter opens a row only once the rows answer the new question (no "· …" after the sort).
+    await see(/1–2 of 2 · relevance\n/);
+    await press(keys.enter);
+    await see("Kind:");
+    await press(keys.escape);
+    await see(/1–2 of 2/);
+    expect(searchLine()).toMatch(/Search advanced · titles\s+armistice/);
+    // / from a document goes back to the same search, options and all.
+    await press(keys.enter);
+    await see("Kind:");
+    await press("/");
+    await see(/Search advanced · titles\s+armistice▏/);
+  });
+
+  it("starts with the command line's --advanced and --section", async () => {
+    start({ initialQuery: "ceasefire", initialOptions: { mode: "advanced", section: "About the event" } });
+    await see(/1–1 of 1/);
+    expect(searchLine()).toMatch(/Search advanced · in "About the event"\s+ceasefire/);
+  });
+
+  it("fits 80x24 and 40x12 with every option on and the heading box open", async () => {
+    const fits = (columns: number, rows: number) => {
+      const lines = frame().split("\n");
+      expect(lines.length).toBeLessThanOrEqual(rows - 1);
+      for (const line of lines) expect([...line].length).toBeLessThanOrEqual(columns);
+    };
+    start({
+      size: { columns: 40, rows: 12 },
+      initialQuery: '"ceasefire',
+      initialOptions: { mode: "advanced", section: "About the event, the long heading of a long page" },
+    });
+    await see("Bad syntax: searched words as written");
+    fits(40, 12);
+    expect(searchLine()).toContain('Search advanced · in "About the…"');
+    await press("h");
+    await see("Enter: search under it · Esc: cancel");
+    fits(40, 12);
+    resize(80, 24);
+    await see("Enter: search under this heading · empty: everywhere · Esc: cancel");
+    fits(80, 24);
+    await press(keys.escape);
+    await see("Not valid advanced syntax: searched the words as written (? shows the syntax).");
+    fits(80, 24);
+  });
+});
+
 describe("keys, help and size", () => {
   it("? shows help generated from the keymap, and ? closes it again", async () => {
     start();
@@ -510,6 +644,11 @@ describe("keys, help and size", () => {
     for (const section of helpSections()) expect(frame()).toContain(section.scope);
     expect(frame()).toContain("go to the search box");
     expect(frame()).toContain("next page of results");
+    // The keys for advanced syntax and titles, and the syntax itself.
+    expect(frame()).toContain("advanced syntax on/off:");
+    expect(frame()).toContain('"a b"  word*  a OR b  -word');
+    expect(frame()).toContain("titles only on/off");
+    expect(frame()).toContain("in one section (heading)");
     await press("?");
     await see("1–20 of 28");
   });

@@ -13,7 +13,7 @@ import { flattenPaste, splitBurst, splitEscapePrefix } from "./key-burst.js";
 import { matches } from "./keymap.js";
 import type { Target } from "./page-lines.js";
 import { createScreenKeyStack, ScreenKeysContext } from "./screen-keys.js";
-import { initialSearchState, searchReducer } from "./search-state.js";
+import { initialSearchState, type SearchStart, searchReducer } from "./search-state.js";
 import { createTheme, ThemeContext } from "./theme.js";
 import { useSearchResults } from "./use-search-results.js";
 import { useSyncReducer } from "./use-sync-reducer.js";
@@ -24,6 +24,8 @@ export interface AppProps {
   clipboard: Clipboard;
   noColor?: boolean;
   initialQuery?: string;
+  /** --advanced, --scope and --section from the command line. */
+  initialOptions?: Omit<SearchStart, "text">;
 }
 
 /** The smallest terminal the screens fit: the width of a result row's kind and date, six lines. */
@@ -46,7 +48,13 @@ type HistoryEntry = { screen: "search" } | (Target & { key: number });
  * Enter, a document's source text on s; popped on Esc), the help overlay, and the status bar. Search state lives here so it
  * survives a trip into a document and back.
  */
-export function App({ dataSource, clipboard, noColor = false, initialQuery = "" }: AppProps) {
+export function App({
+  dataSource,
+  clipboard,
+  noColor = false,
+  initialQuery = "",
+  initialOptions = {},
+}: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   // Below this the screens cannot be laid out; drawn anyway they run past the terminal's edges
@@ -56,7 +64,9 @@ export function App({ dataSource, clipboard, noColor = false, initialQuery = "" 
   const height = Math.max(MIN_ROWS - 1, rows - 1);
   const width = Math.max(MIN_COLUMNS, columns);
   const bodyHeight = height - 1;
-  const search = useSyncReducer(searchReducer, () => initialSearchState(initialQuery));
+  const search = useSyncReducer(searchReducer, () =>
+    initialSearchState({ ...initialOptions, text: initialQuery }),
+  );
   const results = useSearchResults(dataSource, search.state);
   const [history, setHistory] = useState<HistoryEntry[]>([{ screen: "search" }]);
   // The history as of the last key, for keys that come in one burst (a render may not have
@@ -168,9 +178,10 @@ export function App({ dataSource, clipboard, noColor = false, initialQuery = "" 
       heldKeys.current.push({ input, key, whole: true });
       return;
     }
+    // In the search box or the heading box (h): printable keys and pastes are text there.
     const typing =
       historyNow.current[historyNow.current.length - 1]?.screen === "search" &&
-      search.current().focus === "input";
+      (search.current().focus === "input" || search.current().focus === "section");
     // A paste the terminal brackets (main.tsx turns bracketed paste on) is text, never keys: in the
     // search box it is typed whole, line breaks as spaces; anywhere else its letters would run as
     // commands ("q" quits), so it is set aside with a word on how to search for it.

@@ -10,7 +10,28 @@ describe("parseArguments", () => {
       server: "http://127.0.0.1:4100",
       database: "/tmp/x.db",
       query: "nuclear talks",
+      mode: "simple",
+      scope: undefined,
+      section: undefined,
     });
+  });
+
+  it("reads --advanced, --scope and --section, a heading alone meaning that section", () => {
+    expect(parseArguments(["--advanced", "--scope=title", "talks"])).toMatchObject({
+      mode: "advanced",
+      scope: "title",
+      query: "talks",
+    });
+    expect(parseArguments(["--section", "In the News", "sudan"])).toMatchObject({
+      scope: undefined,
+      section: "In the News",
+      query: "sudan",
+    });
+    expect(() => parseArguments(["--scope", "titles"])).toThrow(
+      new ArgumentError('--scope "titles" is not one of: all, title, section'),
+    );
+    expect(() => parseArguments(["--scope", "section"])).toThrow(/needs the heading: add --section/);
+    expect(() => parseArguments(["--section", "x".repeat(201)])).toThrow(/a heading has at most 200/);
   });
 
   it("says what is wrong with a bad option", () => {

@@ -1,10 +1,20 @@
+import type { SearchQuery } from "@corpus/schema";
+import { MAX_SECTION_LENGTH } from "./search-state.js";
+
 /** The command line of `pnpm tui` / `corpus tui`. */
 export interface TuiArguments {
   help: boolean;
   server: string | undefined;
   database: string | undefined;
   query: string;
+  /** --advanced: read "phrases", prefix*, OR and -not in the query (a toggles it in the TUI). */
+  mode: SearchQuery["mode"];
+  /** --scope, or "section" implied by --section alone; undefined: everywhere. */
+  scope: SearchQuery["scope"] | undefined;
+  section: string | undefined;
 }
+
+const SCOPES: readonly SearchQuery["scope"][] = ["all", "title", "section"];
 
 export const HELP = `corpus tui: search, read and cite the library at the keyboard
 
@@ -17,12 +27,17 @@ Options:
   --db PATH      the library for in-process mode (default: CORPUS_DATABASE_URL or
                  <repository>/.corpus/library.db); a SQLite file or a postgres:// URL.
                  Given without --server, the TUI opens this library and asks no server.
+  --advanced     read "phrases", prefix*, OR and -not in the query (key a)
+  --scope S      where the words must be: all (default), title (key t), or section
+  --section H    only in sections with the heading H, e.g. "In the News" (key h)
   -h, --help     show this help
 
 A query given on the command line is searched at start. When the output is not a terminal
 (a pipe, a file), the TUI prints the first page of results as plain lines and exits.
 
 Keys: "/" search, arrows or j/k move, Enter open, Esc back, "?" all keys, q quit.
+On the results, a turns advanced syntax on or off ("a b" phrase, word* prefix, a OR b,
+-word without), t searches titles only, h asks for a section heading to search under.
 On a document, s shows the page text it was read from with each traced field marked
 (Tab / Shift+Tab next or previous field, n / N the field's next or previous place).
 Environment: NO_COLOR turns colour off; CORPUS_TUI_CLIPBOARD=off never touches the clipboard.`;
@@ -32,7 +47,15 @@ export class ArgumentError extends Error {
 }
 
 export function parseArguments(argv: readonly string[]): TuiArguments {
-  const result: TuiArguments = { help: false, server: undefined, database: undefined, query: "" };
+  const result: TuiArguments = {
+    help: false,
+    server: undefined,
+    database: undefined,
+    query: "",
+    mode: "simple",
+    scope: undefined,
+    section: undefined,
+  };
   const words: string[] = [];
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index]!;
@@ -45,6 +68,9 @@ export function parseArguments(argv: readonly string[]): TuiArguments {
     if (flag === "-h" || flag === "--help") result.help = true;
     else if (flag === "--server") result.server = checkUrl(value());
     else if (flag === "--db") result.database = value();
+    else if (flag === "--advanced") result.mode = "advanced";
+    else if (flag === "--scope") result.scope = checkScope(value());
+    else if (flag === "--section") result.section = checkSection(value());
     else if (flag === "--") {
       words.push(...argv.slice(index + 1));
       break;
@@ -52,7 +78,24 @@ export function parseArguments(argv: readonly string[]): TuiArguments {
     else words.push(argument);
   }
   result.query = words.join(" ");
+  if (result.scope === "section" && !result.section)
+    throw new ArgumentError('--scope section needs the heading: add --section "In the News", say');
   return result;
+}
+
+function checkSection(text: string): string | undefined {
+  // The API refuses a longer heading; said here, it is not a failed search on the first screen.
+  if (text.trim().length > MAX_SECTION_LENGTH)
+    throw new ArgumentError(
+      `--section is ${text.trim().length} characters; a heading has at most ${MAX_SECTION_LENGTH}`,
+    );
+  return text.trim() || undefined;
+}
+
+function checkScope(text: string): SearchQuery["scope"] {
+  const scope = SCOPES.find((candidate) => candidate === text);
+  if (!scope) throw new ArgumentError(`--scope "${text}" is not one of: ${SCOPES.join(", ")}`);
+  return scope;
 }
 
 function splitInline(argument: string): [string, string | undefined] {

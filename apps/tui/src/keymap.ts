@@ -44,6 +44,8 @@ interface Binding {
   /** How the keys read in the help screen. */
   label: string;
   description: string;
+  /** Lines the help screen shows under the binding, indented. */
+  details?: readonly string[];
   chords: KeyChord[];
 }
 
@@ -159,6 +161,29 @@ export const bindings = [
     label: "f  Tab",
     description: "filters (facet panel)",
     chords: [{ input: "f" }, { named: "tab" }],
+  },
+  {
+    action: "advanced",
+    scope: "results",
+    label: "a",
+    description: "advanced syntax on/off:",
+    // The syntax itself, under the key that turns it on (80x24 has no room for a section of its own).
+    details: ['"a b"  word*  a OR b  -word'],
+    chords: [{ input: "a" }],
+  },
+  {
+    action: "titles",
+    scope: "results",
+    label: "t",
+    description: "titles only on/off",
+    chords: [{ input: "t" }],
+  },
+  {
+    action: "section",
+    scope: "results",
+    label: "h",
+    description: "in one section (heading)",
+    chords: [{ input: "h" }],
   },
   {
     action: "toggle",
@@ -283,16 +308,23 @@ export function matches(action: Action, input: string, key: Key): boolean {
 }
 
 /** The help screen's sections, in keymap order. Ctrl+C appears once, under quit. */
-export function helpSections(): { scope: Scope; rows: { label: string; description: string }[] }[] {
-  const sections: { scope: Scope; rows: { label: string; description: string }[] }[] = [];
-  for (const binding of bindings) {
+export function helpSections(): {
+  scope: Scope;
+  rows: { label: string; description: string; details?: readonly string[] }[];
+}[] {
+  const sections: ReturnType<typeof helpSections> = [];
+  for (const binding of bindings as readonly Binding[]) {
     if (binding.action === "forceQuit") continue;
     let section = sections.find((candidate) => candidate.scope === binding.scope);
     if (!section) {
       section = { scope: binding.scope, rows: [] };
       sections.push(section);
     }
-    section.rows.push({ label: binding.label, description: binding.description });
+    section.rows.push({
+      label: binding.label,
+      description: binding.description,
+      ...(binding.details ? { details: binding.details } : {}),
+    });
   }
   return sections;
 }

@@ -40,12 +40,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     // --db alone names the library to open; with --server too, the server comes first.
     local: options.database !== undefined && options.server === undefined,
   });
+  const searchOptions = { mode: options.mode, scope: options.scope, section: options.section };
+  const start = { ...searchOptions, text: options.query };
   try {
     if (!screens) {
-      await printPlain(connected, options.query, (line) => process.stdout.write(`${line}\n`));
+      await printPlain(connected, start, (line) => process.stdout.write(`${line}\n`));
       return 0;
     }
-    const dataSource = withPrefetchedSearch(connected, toQuery(initialSearchState(options.query)));
+    const dataSource = withPrefetchedSearch(connected, toQuery(initialSearchState(start)));
     const [{ render }, { App }] = await screens;
     const clipboard = createTerminalClipboard({
       write: (data) => process.stdout.write(data),
@@ -63,6 +65,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         clipboard={clipboard}
         noColor={environment.noColor}
         initialQuery={options.query}
+        initialOptions={searchOptions}
       />,
       { exitOnCtrlC: false, patchConsole: true },
     );

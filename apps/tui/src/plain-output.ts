@@ -2,7 +2,7 @@ import { formatPeople } from "./format.js";
 import type { DataSource } from "./data-source.js";
 import { formatDate, kindLabel } from "./format.js";
 import { sanitizeLine } from "./sanitize.js";
-import { initialSearchState, toQuery } from "./search-state.js";
+import { initialSearchState, type SearchStart, searchOptionLabels, toQuery } from "./search-state.js";
 
 /**
  * When stdout is a pipe or a file there is no screen to draw: print the first page of results
@@ -10,12 +10,19 @@ import { initialSearchState, toQuery } from "./search-state.js";
  */
 export async function printPlain(
   dataSource: DataSource,
-  text: string,
+  start: string | SearchStart,
   write: (line: string) => void,
 ): Promise<void> {
-  const result = await dataSource.search(toQuery(initialSearchState(text)));
+  const state = initialSearchState(start);
+  const result = await dataSource.search(toQuery(state));
+  const text = state.text;
   const what = text.trim() ? `"${sanitizeLine(text)}"` : "the whole library, newest first";
-  write(`# ${result.total} record${result.total === 1 ? "" : "s"} for ${what} (${dataSource.label})`);
+  // "advanced, titles": said only when there are words they apply to.
+  const options = text.trim() ? searchOptionLabels(state, 200).join(", ") : "";
+  write(
+    `# ${result.total} record${result.total === 1 ? "" : "s"} for ${what}${options ? ` (${options})` : ""} (${dataSource.label})`,
+  );
+  if (result.fellBackToLiteral) write("# not valid advanced syntax: the words were searched as written");
   for (const hit of result.hits) {
     const document = hit.document;
     write(

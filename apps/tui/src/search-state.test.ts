@@ -5,8 +5,14 @@ import {
   facetCursorIn,
   initialSearchState,
   pageKey,
+  type SearchAction,
+  type SearchState,
+  searchOptionLabels,
   searchReducer,
+  toQuery,
 } from "./search-state.js";
+
+const run = (state: SearchState, ...actions: SearchAction[]) => actions.reduce(searchReducer, state);
 
 describe("search state", () => {
   it("pages with the cursor of the answer on screen", () => {
@@ -64,5 +70,90 @@ describe("search state", () => {
     expect(facetCursorIn(next, after)).toBe(1);
     // Fewer rows than the remembered place: the cursor stays on the last one, not off the list.
     expect(facetCursorIn({ ...moved, facetCursor: 40 }, after)).toBe(2);
+  });
+
+  it("switches advanced syntax on and off, asks the API for it, and starts again at the first page", () => {
+    const paged = searchReducer(initialSearchState("armistice -panel"), {
+      type: "nextPage",
+      cursor: "c1",
+      after: pageKey(initialSearchState("armistice -panel")),
+    });
+    const advanced = searchReducer(paged, { type: "toggleAdvanced" });
+    expect(toQuery(advanced)).toMatchObject({ text: "armistice -panel", mode: "advanced" });
+    expect(advanced.page).toBe(0);
+    expect(toQuery(advanced)).not.toHaveProperty("cursor");
+    const simple = searchReducer(advanced, { type: "toggleAdvanced" });
+    // Back to plain: the same question as before a was pressed, so no new kind of query key.
+    expect(toQuery(simple)).toEqual(toQuery(initialSearchState("armistice -panel")));
+  });
+
+  it("limits the search to titles with t, and t again searches everywhere", () => {
+    const titles = searchReducer(initialSearchState("aum"), { type: "toggleTitles" });
+    expect(toQuery(titles)).toMatchObject({ scope: "title" });
+    expect(searchOptionLabels(titles)).toEqual(["titles"]);
+    expect(toQuery(searchReducer(titles, { type: "toggleTitles" }))).not.toHaveProperty("scope");
+  });
+
+  it("searches under the heading typed in the heading box, and an empty box searches everywhere again", () => {
+    const typing = run(
+      initialSearchState("ceasefire"),
+      { type: "editSection" },
+      { type: "append", text: "About the event" },
+    );
+    expect(typing.focus).toBe("section");
+    // Typing a heading edits the heading box, not the query, and asks nothing yet.
+    expect(typing.text).toBe("ceasefire");
+    expect(pageKey(typing)).toBe(pageKey(initialSearchState("ceasefire")));
+    const applied = searchReducer(typing, { type: "applySection" });
+    expect(applied.focus).toBe("results");
+    expect(toQuery(applied)).toMatchObject({
+      text: "ceasefire",
+      scope: "section",
+      section: "About the event",
+    });
+    expect(searchOptionLabels(applied)).toEqual(['in "About the event"']);
+    // The box opens on the heading in use; emptied, it turns the section off.
+    const reopened = searchReducer(applied, { type: "editSection" });
+    expect(reopened.sectionDraft).toBe("About the event");
+    const cleared = run(reopened, { type: "type", text: "" }, { type: "applySection" });
+    expect(toQuery(cleared)).not.toHaveProperty("scope");
+    expect(toQuery(cleared)).not.toHaveProperty("section");
+  });
+
+  it("leaves the scope as it was when the heading box is left with Esc", () => {
+    const titles = searchReducer(initialSearchState("aum"), { type: "toggleTitles" });
+    const cancelled = run(
+      titles,
+      { type: "editSection" },
+      { type: "append", text: "Speakers" },
+      { type: "focus", focus: "results" },
+    );
+    expect(toQuery(cancelled)).toEqual(toQuery(titles));
+    expect(cancelled.sectionDraft).toBe("");
+  });
+
+  it("keeps advanced syntax and the scope across a new query, sort, filter and paging", () => {
+    const start = run(initialSearchState("aum"), { type: "toggleAdvanced" }, { type: "toggleTitles" });
+    const after = run(
+      start,
+      { type: "focus", focus: "input" },
+      { type: "append", text: "*" },
+      { type: "cycleSort" },
+      { type: "toggleFacet", facet: "kind", value: "event" },
+    );
+    expect(toQuery(after)).toMatchObject({ text: "aum*", mode: "advanced", scope: "title" });
+  });
+
+  it("starts from the command line's options; a heading alone means that section", () => {
+    expect(toQuery(initialSearchState({ text: "sudan", section: " In the News " }))).toMatchObject({
+      scope: "section",
+      section: "In the News",
+    });
+    expect(toQuery(initialSearchState({ text: "sudan", mode: "advanced", scope: "title" }))).toMatchObject({
+      mode: "advanced",
+      scope: "title",
+    });
+    // The section scope without a heading would search everywhere while saying otherwise.
+    expect(initialSearchState({ text: "sudan", scope: "section" }).scope).toBe("all");
   });
 });

@@ -1,9 +1,26 @@
-import type { FacetName, Facets, SearchFilters, SearchQueryInput, SearchSort } from "@corpus/schema";
+import type {
+  FacetName,
+  Facets,
+  SearchFilters,
+  SearchQuery,
+  SearchQueryInput,
+  SearchSort,
+} from "@corpus/schema";
 import { facetNames, MAX_QUERY_LENGTH } from "@corpus/schema";
+import { truncate } from "./format.js";
+import { sanitizeLine } from "./sanitize.js";
 
 /** What the search screen remembers while the user opens records and comes back. */
 export interface SearchState {
   text: string;
+  /** "advanced" reads "phrases", prefix*, OR and -not in the text; "simple" takes every word as typed. */
+  mode: SearchQuery["mode"];
+  /** Where the text must match: anywhere, in titles, or in the sections headed `section`. */
+  scope: SearchQuery["scope"];
+  /** The heading searched under when scope is "section"; kept while in titles, so h offers it again. */
+  section: string | undefined;
+  /** What is being typed in the heading box (focus "section") before Enter makes it the scope. */
+  sectionDraft: string;
   filters: SearchFilters;
   /** Chosen by the user; until then relevance when there is text, newest first when there is none. */
   sort: SearchSort | undefined;
@@ -11,7 +28,8 @@ export interface SearchState {
   cursors: (string | undefined)[];
   page: number;
   selected: number;
-  focus: "input" | "results" | "filters";
+  /** "input": the search box; "section": the heading box (h). Both take printable keys as text. */
+  focus: "input" | "results" | "filters" | "section";
   facetCursor: number;
   /**
    * The filter value last switched on or off. Its row moves when the answer comes back (active
@@ -22,9 +40,25 @@ export interface SearchState {
 
 export const PAGE_SIZE = 20;
 
-export function initialSearchState(text = ""): SearchState {
+/** How a search starts: the command line's query, --advanced, --scope and --section. */
+export interface SearchStart {
+  text?: string;
+  mode?: SearchState["mode"];
+  scope?: SearchState["scope"];
+  section?: string;
+}
+
+export function initialSearchState(start: string | SearchStart = ""): SearchState {
+  const { text = "", mode = "simple", scope, section } = typeof start === "string" ? { text: start } : start;
+  const heading = section?.trim() || undefined;
   return {
     text,
+    mode,
+    // A heading alone means "in that section" (as --section does in corpus search); the section
+    // scope without a heading would search everywhere while saying otherwise.
+    scope: scope === "section" && !heading ? "all" : (scope ?? (heading ? "section" : "all")),
+    section: heading,
+    sectionDraft: "",
     filters: {},
     sort: undefined,
     cursors: [undefined],
@@ -46,9 +80,19 @@ export type SearchAction =
   | { type: "toggleFacet"; facet: FacetName; value: string }
   | { type: "clearFilters" }
   | { type: "cycleSort" }
+  | { type: "toggleAdvanced" }
+  /** Titles only, or back to everywhere (from a section too: t means "titles" wherever it is pressed). */
+  | { type: "toggleTitles" }
+  /** Opens the heading box (focus "section") with the current heading in it. */
+  | { type: "editSection" }
+  /** The heading box's text becomes the scope; an empty box searches everywhere again. */
+  | { type: "applySection" }
   /** `after` is pageKey() of the query whose answer held the cursor; see the reducer. */
   | { type: "nextPage"; cursor: string; after: string }
   | { type: "previousPage" };
+
+/** The API's limit on a section heading (searchQuerySchema). */
+export const MAX_SECTION_LENGTH = 200;
 
 const SORTS: SearchSort[] = ["relevance", "newest", "oldest"];
 
@@ -63,20 +107,44 @@ export function effectiveSort(state: Pick<SearchState, "sort" | "text">): Search
 
 export function searchReducer(state: SearchState, action: SearchAction): SearchState {
   switch (action.type) {
+    // type, append and deleteBackward edit the box in focus: the search box, or the heading box.
     case "type":
+      if (state.focus === "section")
+        return action.text === state.sectionDraft ? state : { ...state, sectionDraft: action.text };
       return action.text === state.text ? state : { ...state, text: action.text, ...restart };
     case "append": {
       // Typed or pasted text: control characters never enter the query, and it stays within the API's limit.
-      const text = (state.text + action.text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "")).slice(
-        0,
-        MAX_QUERY_LENGTH,
-      );
+      const typed = action.text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
+      const text =
+        state.focus === "section"
+          ? (state.sectionDraft + typed).slice(0, MAX_SECTION_LENGTH)
+          : (state.text + typed).slice(0, MAX_QUERY_LENGTH);
       return searchReducer(state, { type: "type", text });
     }
-    case "deleteBackward":
-      return searchReducer(state, { type: "type", text: [...state.text].slice(0, -1).join("") });
+    case "deleteBackward": {
+      const text = state.focus === "section" ? state.sectionDraft : state.text;
+      return searchReducer(state, { type: "type", text: [...text].slice(0, -1).join("") });
+    }
     case "focus":
-      return { ...state, focus: action.focus };
+      // Leaving the heading box any way but applySection (Esc) leaves the scope as it was.
+      return { ...state, focus: action.focus, sectionDraft: "" };
+    case "toggleAdvanced":
+      return { ...state, mode: state.mode === "advanced" ? "simple" : "advanced", ...restart };
+    case "toggleTitles":
+      return { ...state, scope: state.scope === "title" ? "all" : "title", ...restart };
+    case "editSection":
+      return { ...state, focus: "section", sectionDraft: state.section ?? "" };
+    case "applySection": {
+      const heading = state.sectionDraft.trim();
+      const leave = { focus: "results" as const, sectionDraft: "" };
+      if (!heading) {
+        // An empty box turns the section off; a titles-only search it did not start stays so.
+        if (state.scope !== "section") return { ...state, ...leave, section: undefined };
+        return { ...state, ...leave, scope: "all", section: undefined, ...restart };
+      }
+      if (state.scope === "section" && state.section === heading) return { ...state, ...leave };
+      return { ...state, ...leave, scope: "section", section: heading, ...restart };
+    }
     case "move":
       return { ...state, selected: Math.max(0, Math.min(action.count - 1, state.selected + action.by)) };
     case "moveFacet": {
@@ -162,6 +230,12 @@ export function toQuery(state: SearchState): SearchQueryInput {
     text: state.text.trim(),
     filters: state.filters,
     sort: effectiveSort(state),
+    // Only what differs from the API's defaults: the query of a plain search stays as it was.
+    ...(state.mode === "advanced" ? { mode: "advanced" as const } : {}),
+    ...(state.scope === "title" ? { scope: "title" as const } : {}),
+    ...(state.scope === "section" && state.section
+      ? { scope: "section" as const, section: state.section }
+      : {}),
     limit: PAGE_SIZE,
     facets: true,
     ...(cursor ? { cursor } : {}),
@@ -210,4 +284,20 @@ export function describeFilters(filters: SearchFilters, rows: readonly FacetRow[
     );
   }
   return parts.join(", ");
+}
+
+/**
+ * What the search line shows next to "Search" while a search is not a plain one everywhere:
+ * "advanced", "titles", 'in "In the News"'. The heading is cut to `headingWidth` characters.
+ */
+export function searchOptionLabels(
+  state: Pick<SearchState, "mode" | "scope" | "section">,
+  headingWidth = 20,
+): string[] {
+  const labels: string[] = [];
+  if (state.mode === "advanced") labels.push("advanced");
+  if (state.scope === "title") labels.push("titles");
+  if (state.scope === "section" && state.section)
+    labels.push(`in "${truncate(sanitizeLine(state.section), headingWidth)}"`);
+  return labels;
 }

@@ -16,7 +16,10 @@ export function helpLayout(width: number, height: number) {
   const lines: HelpLine[] = [];
   for (const section of helpSections()) {
     lines.push({ text: section.scope, heading: true });
-    for (const row of section.rows) lines.push({ text: `  ${fit(row.label, 14)}${row.description}` });
+    for (const row of section.rows) {
+      lines.push({ text: `  ${fit(row.label, 14)}${row.description}` });
+      for (const detail of row.details ?? []) lines.push({ text: `    ${detail}` });
+    }
   }
   const room = Math.max(1, height - 1);
   const columns = lines.length > room && lines.length <= 2 * room && width >= 70 ? 2 : 1;

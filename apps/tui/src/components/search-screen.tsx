@@ -1,7 +1,7 @@
 import type { SearchHit } from "@corpus/schema";
 import { Box, Text } from "ink";
 import type { Dispatch } from "react";
-import { fit, formatDate, formatPeople, kindLabel, truncate, truncateStart } from "../format.js";
+import { fit, formatDate, formatPeople, kindLabel } from "../format.js";
 import { matches } from "../keymap.js";
 import type { Target } from "../page-lines.js";
 import { sanitizeBlock, sanitizeLine } from "../sanitize.js";
@@ -17,6 +17,7 @@ import {
   type SearchState,
 } from "../search-state.js";
 import { sparkline } from "../sparkline.js";
+import { FELL_BACK_NOTICES, firstThatFits, SECTION_BOX_HINTS, SearchLine } from "./search-line.js";
 import { useTheme } from "../theme.js";
 import type { SearchResults } from "../use-search-results.js";
 
@@ -48,8 +49,11 @@ export function SearchScreen({ state, current, dispatch, results, width, height,
 
   useScreenKeys((input, key) => {
     const state = current();
-    if (state.focus === "input") {
-      if (matches("back", input, key) || matches("leaveSearch", input, key))
+    if (state.focus === "input" || state.focus === "section") {
+      // The heading box: Enter (as leaving the search box) searches under the heading, Esc
+      // cancels. The search box: both go to the results, the text already searched as typed.
+      if (state.focus === "section" && matches("leaveSearch", input, key)) dispatch({ type: "applySection" });
+      else if (matches("back", input, key) || matches("leaveSearch", input, key))
         dispatch({ type: "focus", focus: "results" });
       else if (matches("deleteBackward", input, key)) dispatch({ type: "deleteBackward" });
       else if (matches("clearSearch", input, key)) dispatch({ type: "type", text: "" });
@@ -103,6 +107,9 @@ export function SearchScreen({ state, current, dispatch, results, width, height,
         dispatch({ type: "nextPage", cursor: results.result.nextCursor, after: results.answered ?? "" });
     } else if (matches("previousPage", input, key)) dispatch({ type: "previousPage" });
     else if (matches("sort", input, key)) dispatch({ type: "cycleSort" });
+    else if (matches("advanced", input, key)) dispatch({ type: "toggleAdvanced" });
+    else if (matches("titles", input, key)) dispatch({ type: "toggleTitles" });
+    else if (matches("section", input, key)) dispatch({ type: "editSection" });
     else if (matches("filters", input, key)) dispatch({ type: "focus", focus: "filters" });
     else return false;
     return true;
@@ -118,35 +125,42 @@ export function SearchScreen({ state, current, dispatch, results, width, height,
       : total === 0
         ? Object.keys(state.filters).length > 0
           ? "No records match. Try fewer words, or clear the filters: f, then x."
-          : state.text.trim()
-            ? "No records match. Try fewer or other words."
-            : "The library is empty. Add pages with: pnpm corpus ingest <files or folders>"
-        : `${first}–${first + hits.length - 1} of ${total} · ${effectiveSort(state)}${results.result.fellBackToLiteral ? " · searched literally" : ""}${results.loading ? " · …" : ""}`;
+          : state.scope === "title" && state.text.trim()
+            ? "No titles match. t searches everywhere."
+            : state.scope === "section" && state.text.trim()
+              ? "Nothing matches under that heading. h: another heading, or empty for all."
+              : state.text.trim()
+                ? "No records match. Try fewer or other words."
+                : "The library is empty. Add pages with: pnpm corpus ingest <files or folders>"
+        : `${first}–${first + hits.length - 1} of ${total} · ${effectiveSort(state)}${results.loading ? " · …" : ""}`;
   const filters = describeFilters(state.filters, rows);
   const line = sparkline(results.timeline, Math.max(10, width - 24));
+  // The third line: what the heading box does while it is open; that the text was not read as
+  // advanced syntax when the API says so (the rows answer other words than the user meant);
+  // else the sparkline.
+  const notice =
+    state.focus === "section"
+      ? firstThatFits(SECTION_BOX_HINTS, width)
+      : results.result?.fellBackToLiteral
+        ? firstThatFits(FELL_BACK_NOTICES, width)
+        : undefined;
 
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Text wrap="truncate-end">
-        <Text bold color={theme.accent}>
-          Search{" "}
-        </Text>
-        <Text inverse={state.focus === "input"}>{` ${
-          // While typing, a query longer than the box shows its end, where the typed keys land.
-          // Not trimmed: a space just typed shows as one, before the next word comes.
-          state.focus === "input"
-            ? truncateStart(sanitizeBlock(state.text).replace(/\s+/g, " "), width - 12)
-            : truncate(sanitizeLine(state.text), width - 12)
-        }${state.focus === "input" ? "▏" : ""} `}</Text>
-        {state.focus !== "input" && !state.text ? <Text dimColor={theme.dim}> press / to search</Text> : null}
-      </Text>
+      <SearchLine state={state} width={width} />
       <Text wrap="truncate-end" color={results.error ? theme.error : undefined}>
         {counts}
         {filters ? <Text color={theme.highlight}>{` · ${filters}`}</Text> : null}
       </Text>
-      <Text wrap="truncate-end" dimColor={theme.dim}>
-        {line ? `${line.from} ${line.line} ${line.to}  by year` : " "}
-      </Text>
+      {notice ? (
+        <Text wrap="truncate-end" color={state.focus === "section" ? undefined : theme.highlight}>
+          {notice}
+        </Text>
+      ) : (
+        <Text wrap="truncate-end" dimColor={theme.dim}>
+          {line ? `${line.from} ${line.line} ${line.to}  by year` : " "}
+        </Text>
+      )}
       <Box flexDirection="row" height={listHeight}>
         <ResultsList
           hits={hits}
