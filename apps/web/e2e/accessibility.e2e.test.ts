@@ -119,6 +119,29 @@ describe.skipIf(missing !== null)("accessibility of every page type, light and d
     expect(found).toEqual([]);
   });
 
+  it("the search page with advanced syntax, one section, a person in a role, and a heading asked for", async () => {
+    await page.goto(
+      `${webUrl}/?q=${encodeURIComponent("cooperat*")}&mode=advanced&scope=section&section=In+the+News&person=frank-aum&role=moderator`,
+    );
+    await page.locator("#results-heading").waitFor();
+    expect(await page.getByLabel("Section heading").isVisible()).toBe(true);
+    const found = await violations(page);
+
+    // The request for a heading, shown when "One section" is sent with none.
+    await page.goto(`${webUrl}/?q=cooperative`);
+    await page.locator("#results-heading").waitFor();
+    await vi.waitFor(
+      async () => {
+        await page.getByRole("radio", { name: "One section" }).check();
+        await page.getByRole("button", { name: "Search" }).click();
+        await page.getByRole("alert").filter({ hasText: "Type the heading" }).waitFor({ timeout: 2_000 });
+      },
+      { timeout: 15_000 },
+    );
+    found.push(...(await violations(page)));
+    expect(found).toEqual([]);
+  });
+
   it("a document page and its source page with a field marked", async () => {
     // A document whose source text has fields to mark (not every demo document's has).
     await page.goto(`${webUrl}/?q=${encodeURIComponent("Yemen truce")}`);

@@ -14,6 +14,7 @@ import {
   withChanges,
 } from "@/lib/search-params";
 import { useTRPC } from "@/trpc/client";
+import { lacksSectionHeading, readSearchOptions, SearchOptions } from "./search-options";
 
 const filterForKind: Record<EntityListItem["kind"], EntityFilterName> = {
   person: "person",
@@ -32,8 +33,9 @@ function useDebounced<T>(value: T, milliseconds: number): T {
 }
 
 /**
- * The query box with typeahead (an ARIA 1.2 combobox). Picking a suggestion filters the search
- * by that person, organization, topic or region. Without JavaScript it is a plain GET form.
+ * The query box with typeahead (an ARIA 1.2 combobox) and the options of how its words are read.
+ * Picking a suggestion filters the search by that person, organization, topic or region. Without
+ * JavaScript it is a plain GET form.
  */
 export function SearchBox({ state, action = "/" }: { state: SearchState; action?: string }) {
   const router = useRouter();
@@ -42,6 +44,12 @@ export function SearchBox({ state, action = "/" }: { state: SearchState; action?
   const [text, setText] = useState(state.text);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
+  // The options (as in the URL) under which "One section" was sent without a heading: the request
+  // for one stays up until the reader changes an option or the URL's options change.
+  const [headingMissingFor, setHeadingMissingFor] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  // The options follow the URL (a chip removed, the back button) by starting over from it.
+  const optionsKey = `${state.advanced}|${state.scope}|${state.section ?? ""}`;
   const prefix = useDebounced(text.trim(), 150);
   const suggestions = useQuery({
     ...trpc.entities.autocomplete.queryOptions({ prefix: prefix.slice(0, 100), limit: 8 }),
@@ -76,7 +84,11 @@ export function SearchBox({ state, action = "/" }: { state: SearchState; action?
     setText("");
     router.push(
       searchHref(
-        withChanges(state, { text: "", [name]: current.includes(slug) ? current : [...current, slug] }),
+        withChanges(state, {
+          ...(formRef.current ? readSearchOptions(formRef.current) : {}),
+          text: "",
+          [name]: current.includes(slug) ? current : [...current, slug],
+        }),
       ),
     );
   }
@@ -84,7 +96,15 @@ export function SearchBox({ state, action = "/" }: { state: SearchState; action?
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setOpen(false);
-    router.push(searchHref(withChanges(state, { text: text.trim() })));
+    const form = event.currentTarget;
+    // "One section" with no heading would quietly search everywhere: ask for the heading instead.
+    if (lacksSectionHeading(form)) {
+      setHeadingMissingFor(optionsKey);
+      form.querySelector<HTMLInputElement>('input[name="section"]')?.focus();
+      return;
+    }
+    setHeadingMissingFor(null);
+    router.push(searchHref(withChanges(state, { ...readSearchOptions(form), text: text.trim() })));
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -104,10 +124,16 @@ export function SearchBox({ state, action = "/" }: { state: SearchState; action?
     }
   }
 
-  const hidden = [...toSearchParams(withChanges(state, { text: "" })).entries()];
+  // Everything the URL holds that the form's own fields do not: the filters, the sort.
+  const hidden = [
+    ...toSearchParams(
+      withChanges(state, { text: "", advanced: false, scope: "all", section: undefined }),
+    ).entries(),
+  ];
+
   return (
     <search aria-label="Search the library">
-      <form className="search-form" action={action} method="get" onSubmit={submit}>
+      <form ref={formRef} className="search-form" action={action} method="get" onSubmit={submit}>
         <div className="combobox">
           <label htmlFor="search-input" className="visually-hidden">
             Search words
@@ -159,6 +185,12 @@ export function SearchBox({ state, action = "/" }: { state: SearchState; action?
           <input key={`${name}-${index}`} type="hidden" name={name} value={value} />
         ))}
         <button type="submit">Search</button>
+        <SearchOptions
+          key={optionsKey}
+          state={state}
+          headingMissing={headingMissingFor === optionsKey}
+          onChange={() => setHeadingMissingFor(null)}
+        />
       </form>
       <p className="visually-hidden" aria-live="polite">
         {expanded ? `${items.length} suggestions; use the arrow keys to choose` : ""}

@@ -29,9 +29,33 @@ function formatDateBound(bound: string | undefined): string {
   });
 }
 
-/** Every active filter as a chip whose link removes it. Labels come from the facets when known. */
+/** "moderator", "moderator or speaker", "author, editor or speaker": roles as a sentence says them. */
+function joinRoles(roles: readonly string[]): string {
+  const words = roles.map((role) => humanize(role).toLowerCase());
+  return words.length > 1 ? `${words.slice(0, -1).join(", ")} or ${words.at(-1)}` : (words[0] ?? "");
+}
+
+/**
+ * Every active filter as a chip whose link removes it, and the way the words are read (advanced
+ * syntax, titles or a section only) likewise. Labels come from the facets when known.
+ */
 export function activeChips(state: SearchState, facets: Facets | undefined): Chip[] {
   const chips: Chip[] = [];
+  if (state.advanced) {
+    chips.push({
+      key: "mode",
+      label: "Syntax: advanced",
+      href: searchHref(withChanges(state, { advanced: false })),
+    });
+  }
+  if (state.scope !== "all") {
+    chips.push({
+      key: "scope",
+      label:
+        state.scope === "title" ? "Search in: titles only" : `Search in: section “${state.section ?? ""}”`,
+      href: searchHref(withChanges(state, { scope: "all", section: undefined })),
+    });
+  }
   // A label equal to the id is the API echoing a value it does not know: the slug reads better.
   const labelOf = (name: keyof Facets, value: string) => {
     const label = facets?.[name].find((item) => item.value === value)?.label;
@@ -45,13 +69,25 @@ export function activeChips(state: SearchState, facets: Facets | undefined): Chi
     });
   for (const value of state.kind) add("kind", value, kindLabels[value] ?? value, "Kind");
   for (const value of state.subtype) add("subtype", value, humanize(value), "Type");
+  // With people chosen, the API reads the roles as theirs ("Frank Aum as moderator"), so each
+  // person's chip says so and no role stands on its own. Removing the last of those people
+  // removes the roles too: what the chip said goes as a whole, not leaving "someone as moderator".
+  const rolesOfPeople = state.person.length > 0 && state.role.length > 0 ? joinRoles(state.role) : "";
   for (const name of entityFilterNames) {
     for (const slug of state[name]) {
       const id = `${entityFilterPrefixes[name]}:${slug}`;
-      add(name, slug, labelOf(name, id) ?? slug, humanize(name));
+      const label = labelOf(name, id) ?? slug;
+      if (name === "person" && rolesOfPeople) {
+        const rest = state.person.filter((item) => item !== slug);
+        chips.push({
+          key: `person:${slug}`,
+          label: `Person: ${label} as ${rolesOfPeople}`,
+          href: searchHref(withChanges(state, rest.length ? { person: rest } : { person: [], role: [] })),
+        });
+      } else add(name, slug, label, humanize(name));
     }
   }
-  for (const value of state.role) add("role", value, humanize(value), "Role");
+  if (!rolesOfPeople) for (const value of state.role) add("role", value, humanize(value), "Role");
   if (state.from || state.to) {
     const from = formatDateBound(state.from);
     const to = formatDateBound(state.to);

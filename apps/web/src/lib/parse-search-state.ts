@@ -9,6 +9,7 @@ import {
   personRoleSchema,
   publicationSubtypeSchema,
   searchFiltersSchema,
+  searchQuerySchema,
   searchSortSchema,
 } from "@corpus/schema";
 import {
@@ -16,6 +17,7 @@ import {
   entityFilterPrefixes,
   type RawSearchParams,
   type SearchState,
+  scopeChanges,
 } from "./search-params";
 
 const MAX_VALUES = 20;
@@ -61,9 +63,11 @@ function dateRange(raw: RawSearchParams): { from?: string; to?: string } {
 /** Reads a search from URL parameters. Anything malformed is dropped, never an error. */
 export function parseSearchState(raw: RawSearchParams): SearchState {
   const sort = searchSortSchema.safeParse(first(raw, "sort"));
+  const scope = searchQuerySchema.shape.scope.safeParse(first(raw, "scope"));
   return {
     text: (first(raw, "q") ?? "").slice(0, MAX_QUERY_LENGTH),
     advanced: first(raw, "mode") === "advanced",
+    ...scopeChanges(scope.success ? scope.data : "all", first(raw, "section")),
     kind: unique(
       all(raw, "kind").filter((value) => documentKindSchema.safeParse(value).success),
     ) as DocumentKind[],

@@ -4,6 +4,8 @@ import { parseSearchState } from "./parse-search-state";
 import {
   describeDownload,
   emptySearchState,
+  isFiltered,
+  normalizeSectionHeading,
   searchHref,
   toggleValue,
   toSearchParams,
@@ -74,6 +76,9 @@ describe("search state in the URL", () => {
           person: fc.uniqueArray(slug, { maxLength: 3 }),
           topic: fc.uniqueArray(slug, { maxLength: 3 }),
           sort: fc.constantFrom("relevance", "newest", "oldest"),
+          mode: fc.constantFrom("simple", "advanced"),
+          scope: fc.constantFrom("all", "title", "section"),
+          section: fc.string({ maxLength: 40 }),
           after: fc.array(fc.string({ minLength: 1, maxLength: 30 }), { maxLength: 3 }),
         }),
         (raw) => {
@@ -100,6 +105,77 @@ describe("search state in the URL", () => {
 
   it("sends the last cursor of the trail", () => {
     expect(toSearchQuery(parseSearchState({ after: ["first", "second"] })).cursor).toBe("second");
+  });
+});
+
+describe("advanced syntax and the scope of a search in the URL", () => {
+  it("reads advanced mode, titles only and one section into the API query, and writes them back", () => {
+    const section = parseSearchState({
+      q: "cooperative",
+      mode: "advanced",
+      scope: "section",
+      section: "In the News",
+    });
+    expect(toSearchQuery(section)).toMatchObject({
+      text: "cooperative",
+      mode: "advanced",
+      scope: "section",
+      section: "In the News",
+    });
+    expect(searchHref(section)).toBe("/?q=cooperative&mode=advanced&scope=section&section=In+the+News");
+    const titles = parseSearchState({ q: "peace", scope: "title" });
+    expect(toSearchQuery(titles)).toMatchObject({ scope: "title" });
+    expect(toSearchQuery(titles).section).toBeUndefined();
+    expect(searchHref(titles)).toBe("/?q=peace&scope=title");
+  });
+
+  it("leaves a plain search's URL and API query as they were", () => {
+    const plain = parseSearchState({ q: "peace", scope: "all" });
+    expect(searchHref(plain)).toBe("/?q=peace");
+    expect(toSearchQuery(plain).scope).toBeUndefined();
+    expect(isFiltered(plain)).toBe(false);
+  });
+
+  it("searches everywhere when a section is asked for without a heading, and drops a stray heading", () => {
+    expect(parseSearchState({ q: "x", scope: "section" })).toMatchObject({ scope: "all" });
+    expect(parseSearchState({ q: "x", scope: "section", section: "  :" })).toMatchObject({ scope: "all" });
+    expect(parseSearchState({ q: "x", scope: "title", section: "In the News" }).section).toBeUndefined();
+    expect(parseSearchState({ q: "x", section: "In the News" })).toMatchObject({ scope: "all" });
+    expect(parseSearchState({ q: "x", scope: "sideways" })).toMatchObject({ scope: "all" });
+  });
+
+  it("tidies a typed heading the way the library keeps it, case left to the API", () => {
+    expect(normalizeSectionHeading("  in   the news: ")).toBe("In the News");
+    expect(normalizeSectionHeading("Key findings:")).toBe("Key findings");
+    expect(normalizeSectionHeading("KEY FINDINGS")).toBe("KEY FINDINGS");
+    expect(normalizeSectionHeading("x".repeat(300))).toHaveLength(200);
+    expect(normalizeSectionHeading("Key findings : :")).toBe("Key findings");
+    expect(normalizeSectionHeading(`${"x".repeat(199)}: more`)).toBe("x".repeat(199));
+  });
+
+  it("keeps the scope across paging, sorting and filtering, and counts it as narrowing the search", () => {
+    const state = parseSearchState({ q: "peace", scope: "title", after: "c1" });
+    const filtered = toggleValue(state, "kind", "event");
+    expect(searchHref(filtered)).toBe("/?q=peace&scope=title&kind=event");
+    expect(searchHref({ ...state, after: [...state.after, "c2"] })).toBe(
+      "/?q=peace&scope=title&after=c1&after=c2",
+    );
+    expect(isFiltered(state)).toBe(true);
+  });
+
+  it("asks the REST export for the same scope and syntax", () => {
+    const state = parseSearchState({
+      q: '"local ceasefires"',
+      mode: "advanced",
+      scope: "section",
+      section: "insight from peace science",
+    });
+    expect(toRestExportParams(state, "ndjson").toString()).toBe(
+      "format=ndjson&text=%22local+ceasefires%22&mode=advanced&scope=section&section=Insight+from+Peace+Science&sort=relevance",
+    );
+    expect(toRestExportParams(parseSearchState({ q: "truce", scope: "title" }), "csv").get("scope")).toBe(
+      "title",
+    );
   });
 });
 

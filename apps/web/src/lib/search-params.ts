@@ -6,6 +6,9 @@ import type {
   SearchSort,
 } from "@corpus/schema";
 
+/** Where the words must match: anywhere, only in titles, or only in sections with one heading. */
+export type SearchScope = NonNullable<SearchQueryInput["scope"]>;
+
 /**
  * Everything a search shows lives in the URL, so a search can be shared and the back button
  * works. Entity filters carry the id without its prefix ("person=frank-aum") to keep URLs short.
@@ -15,6 +18,9 @@ import type {
 export interface SearchState {
   text: string;
   advanced: boolean;
+  scope: SearchScope;
+  /** The heading of the section searched in; set exactly when `scope` is "section". */
+  section?: string;
   kind: DocumentKind[];
   subtype: PublicationSubtype[];
   topic: string[];
@@ -43,10 +49,55 @@ export type EntityFilterName = keyof typeof entityFilterPrefixes;
 export const entityFilterNames = Object.keys(entityFilterPrefixes) as EntityFilterName[];
 
 export const PAGE_SIZE = 20;
+
+/** As long as the API takes a section heading. */
+export const MAX_SECTION_LENGTH = 200;
+
+/**
+ * The headings a Peace Science Digest article is written under (the demo library's digest
+ * articles use the first two), offered as suggestions. A fixed list: asking the API for every
+ * heading would need a procedure it does not have, and any other heading can still be typed.
+ */
+export const suggestedSectionHeadings = [
+  "In the News",
+  "Insight from Peace Science",
+  "Practical Implications",
+  "Talking Points",
+  "Continued Reading",
+] as const;
+
+/**
+ * A typed section heading as the library keeps headings: spaces trimmed and collapsed, and
+ * without the colon a page often prints after it ("In the News:"), which the API would not match.
+ * The API compares headings without regard to case; a suggested heading however typed is spelled
+ * as the digest does ("in the news" -> "In the News"), others as typed. "" for none.
+ */
+export function normalizeSectionHeading(heading: string | undefined): string {
+  // Cut to length first: a colon the cut leaves at the end goes too, so tidying twice changes nothing.
+  const tidy = (heading ?? "")
+    .replace(/\s+/g, " ")
+    .slice(0, MAX_SECTION_LENGTH)
+    .replace(/(\s*:)+\s*$/, "")
+    .trim();
+  return suggestedSectionHeadings.find((known) => known.toLowerCase() === tidy.toLowerCase()) ?? tidy;
+}
+
+/**
+ * The scope and section of a search, made consistent: a section scope without a heading searches
+ * everywhere (as the API does), and a heading without the section scope is dropped.
+ */
+export function scopeChanges(scope: SearchScope, section?: string): Pick<SearchState, "scope" | "section"> {
+  const heading = normalizeSectionHeading(section);
+  if (scope === "section")
+    return heading ? { scope, section: heading } : { scope: "all", section: undefined };
+  return { scope, section: undefined };
+}
+
 export function emptySearchState(): SearchState {
   return {
     text: "",
     advanced: false,
+    scope: "all",
     kind: [],
     subtype: [],
     topic: [],
@@ -78,6 +129,11 @@ export function toSearchQuery(
   return {
     text: state.text,
     mode: state.advanced ? "advanced" : "simple",
+    // Only a narrower scope is sent, so the API's cache keys of every other search stay as they were.
+    ...(state.scope === "title" ? { scope: "title" as const } : {}),
+    ...(state.scope === "section" && state.section
+      ? { scope: "section" as const, section: state.section }
+      : {}),
     filters,
     sort: state.sort,
     limit: options.limit ?? PAGE_SIZE,
@@ -112,6 +168,8 @@ export function toRestExportParams(
   if (max !== undefined) params.set("max", String(max));
   if (query.text) params.set("text", query.text);
   if (query.mode === "advanced") params.set("mode", "advanced");
+  if (query.scope) params.set("scope", query.scope);
+  if (query.section) params.set("section", query.section);
   if (query.sort) params.set("sort", query.sort);
   for (const [name, value] of Object.entries(query.filters ?? {})) {
     for (const item of Array.isArray(value) ? value : [value]) params.append(name, String(item));
@@ -124,6 +182,8 @@ export function toSearchParams(state: SearchState): URLSearchParams {
   const params = new URLSearchParams();
   if (state.text) params.set("q", state.text);
   if (state.advanced) params.set("mode", "advanced");
+  if (state.scope !== "all") params.set("scope", state.scope);
+  if (state.scope === "section" && state.section) params.set("section", state.section);
   for (const value of state.kind) params.append("kind", value);
   for (const value of state.subtype) params.append("subtype", value);
   for (const name of entityFilterNames) for (const value of state[name]) params.append(name, value);
@@ -189,8 +249,10 @@ export function facetValueToParam(name: ListFilterName, value: string): string {
   return value;
 }
 
+/** True when anything narrows the search besides its words: a filter, or titles or a section only. */
 export function isFiltered(state: SearchState): boolean {
   return (
+    state.scope !== "all" ||
     state.kind.length + state.subtype.length + state.role.length > 0 ||
     entityFilterNames.some((name) => state[name].length > 0) ||
     Boolean(state.from || state.to)
