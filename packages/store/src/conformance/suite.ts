@@ -215,6 +215,16 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
       expect(counts(both?.role)).toEqual({ moderator: 1, speaker: 1, author: 1 });
       expect(counts(both?.person)).toEqual({ [frank.id]: 1, [joseph.id]: 1 });
       expect(both?.kind?.map((item) => [item.value, item.count])).toEqual([["event", 1]]);
+
+      // A document written after the index was loaded (kept as an overlay) is read the same way,
+      // and no facet counts a pair as a value of its own.
+      await store.upsert({ records: [publication("Joseph writes", { people: [as(joseph, "author")] })] });
+      expect(await titles({ person: [joseph.id], role: ["author"] })).toEqual(["Joseph writes"]);
+      const authors = (await search({ role: ["author"] })).facets;
+      expect(counts(authors?.person)).toEqual({ [frank.id]: 1, [joseph.id]: 1 });
+      const all = (await search({})).facets;
+      expect(counts(all?.role)).toEqual({ moderator: 2, speaker: 2, author: 2 });
+      expect(counts(all?.person)).toEqual({ [frank.id]: 3, [joseph.id]: 3 });
     });
 
     it("counts each facet with every filter but its own", async () => {

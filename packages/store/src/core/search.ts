@@ -13,13 +13,7 @@ import { Bitset } from "./bitset.js";
 import { filterTag, summarize } from "./derive.js";
 import { labelFromId } from "./facet-labels.js";
 import type { ScoreFilter, ScoredSeq, SqlDriver } from "./driver.js";
-import {
-  DIMENSIONS,
-  dateBoundToNumber,
-  type Dimension,
-  type FacetIndex,
-  personRoleValue,
-} from "./facet-index.js";
+import { DIMENSIONS, dateBoundToNumber, type Dimension, type FacetIndex } from "./facet-index.js";
 import { type ParsedQuery, parseQueryText, type QueryNode, toFts5 } from "./query-text.js";
 import { buildSnippet } from "./snippet.js";
 
@@ -299,13 +293,7 @@ export class SearchEngine {
     // document he spoke at that someone else moderated. Each alone keeps its meaning (anyone in
     // the role; the person in any role).
     if (filters.person?.length && filters.role?.length)
-      sets.set(
-        "personRole",
-        this.index.valueSet(
-          "personRole",
-          filters.person.flatMap((person) => filters.role!.map((role) => personRoleValue(person, role))),
-        ),
-      );
+      sets.set("personRole", this.index.pairSet(filters.person, filters.role));
     if (filters.from || filters.to) {
       const from = filters.from ? dateBoundToNumber(filters.from, false) : 0;
       const to = filters.to ? dateBoundToNumber(filters.to, true) : 99_991_231;
