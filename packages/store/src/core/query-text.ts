@@ -4,6 +4,7 @@
  * digits that we quote ourselves, so no input can produce an engine syntax error.
  */
 
+import { stemmer } from "stemmer";
 import { searchable } from "./derive.js";
 
 export type QueryNode =
@@ -59,6 +60,33 @@ function literal(text: string, fellBackToLiteral: boolean): ParsedQuery {
 }
 
 class AdvancedSyntaxError extends Error {}
+
+/** Endings that complete a truncated English word ("negotiat" + "ion"). */
+// Not "ive" or "on": they make non-words whose stems are shorter than any real form's.
+const COMPLETIONS = [
+  ...["e", "es", "ed", "ing", "s", "y", "al", "ity", "ment", "ness"],
+  ...["ion", "ions", "c", "cs", "cal", "sm", "st", "ze", "zation"],
+];
+
+/**
+ * The shorter stems a prefix's words are indexed under. Both engines index Porter stems and stem
+ * a prefix term as a word, so "peace*" becomes "peac*" and finds "peace"; but a truncation the
+ * stemmer leaves alone, "negotiat*", found nothing, because "negotiation", "negotiate" and
+ * "negotiating" are all indexed as "negoti". Completing the prefix with common endings and
+ * stemming the results gives those stems; each joins the query as an exact term (a word indexed
+ * under exactly that stem), not a prefix, so a stem made from a non-word ending ("intervent" +
+ * "s" stems to "interv") brings in nothing like "interview". "cooperat*" still matches the name
+ * Cooper: a truncation is a broad search.
+ */
+export function prefixStems(prefix: string): string[] {
+  if (prefix.length < 4 || !/^[a-z]+$/.test(prefix)) return [];
+  const stems = new Set<string>();
+  for (const ending of COMPLETIONS) {
+    const stem = stemmer(prefix + ending);
+    if (stem.length >= 3 && stem.length < prefix.length && prefix.startsWith(stem)) stems.add(stem);
+  }
+  return [...stems];
+}
 
 type Token =
   | { kind: "word"; text: string; prefix: boolean }
@@ -160,7 +188,13 @@ function parseTokens(tokens: Token[]): QueryNode {
     }
     if (token.kind === "word") {
       if (++wordCount > MAX_QUERY_WORDS) throw new AdvancedSyntaxError("too many words");
-      return { type: "term", text: token.text, prefix: token.prefix };
+      const term: QueryNode = { type: "term", text: token.text, prefix: token.prefix };
+      const stems = token.prefix ? prefixStems(token.text) : [];
+      if (stems.length === 0) return term;
+      return {
+        type: "or",
+        children: [term, ...stems.map((stem): QueryNode => ({ type: "term", text: stem, prefix: false }))],
+      };
     }
     if (token.kind === "phrase") {
       wordCount += token.words.length;
