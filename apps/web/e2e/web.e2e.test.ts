@@ -161,6 +161,37 @@ describe.skipIf(missing !== null)(
       expect(errors).toEqual([]);
     });
 
+    it("shows search results and the explore page with JavaScript off", async () => {
+      // The search form is a plain GET form; a route-level loading screen streamed the results
+      // into a hidden part of the page that only a script reveals, so without one the reader saw
+      // "Loading…" and nothing else.
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 900 },
+        javaScriptEnabled: false,
+      });
+      const page = await context.newPage();
+      await page.goto(`${webUrl}/?q=korea`);
+      const visibleResults = await page
+        .locator("main a[href^='/documents/']")
+        .evaluateAll((links) => links.filter((link) => (link as HTMLElement).offsetParent !== null).length);
+      expect(visibleResults).toBeGreaterThan(0);
+      expect(
+        await page
+          .getByText("Loading…")
+          .isVisible()
+          .catch(() => false),
+      ).toBe(false);
+      await page.goto(`${webUrl}/explore?q=korea`);
+      expect(
+        await page
+          .getByText("Loading…")
+          .isVisible()
+          .catch(() => false),
+      ).toBe(false);
+      expect(await page.locator("main svg").first().isVisible()).toBe(true);
+      await context.close();
+    });
+
     it("searches for words typed before the page's script has arrived", async () => {
       const page = await newPage();
       // A slow line: the box is there (server-rendered) a while before React takes it over.

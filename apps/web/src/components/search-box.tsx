@@ -3,7 +3,7 @@
 import type { EntityListItem } from "@corpus/schema";
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState, useTransition } from "react";
 import { entityKindLabels } from "@/lib/ids";
 import {
   type EntityFilterName,
@@ -93,6 +93,10 @@ export function SearchBox({ state, action = "/" }: { state: SearchState; action?
     );
   }
 
+  // The page under a new search keeps showing until the new one is ready (no route-level
+  // loading screen: it hid the results from readers without JavaScript), so say it is coming.
+  const [searching, startSearch] = useTransition();
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setOpen(false);
@@ -104,7 +108,8 @@ export function SearchBox({ state, action = "/" }: { state: SearchState; action?
       return;
     }
     setHeadingMissingFor(null);
-    router.push(searchHref(withChanges(state, { ...readSearchOptions(form), text: text.trim() })));
+    const href = searchHref(withChanges(state, { ...readSearchOptions(form), text: text.trim() }));
+    startSearch(() => router.push(href));
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -184,7 +189,9 @@ export function SearchBox({ state, action = "/" }: { state: SearchState; action?
         {hidden.map(([name, value], index) => (
           <input key={`${name}-${index}`} type="hidden" name={name} value={value} />
         ))}
-        <button type="submit">Search</button>
+        <button type="submit" aria-busy={searching || undefined}>
+          {searching ? "Searching…" : "Search"}
+        </button>
         <SearchOptions
           key={optionsKey}
           state={state}
