@@ -34,6 +34,12 @@ describe("parseArguments", () => {
     expect(() => parseArguments(["--section", "x".repeat(201)])).toThrow(/a heading has at most 200/);
   });
 
+  it("reads --advanced=false as off and refuses another value", () => {
+    expect(parseArguments(["--advanced=false", "talks"]).mode).toBe("simple");
+    expect(parseArguments(["--advanced=true", "talks"]).mode).toBe("advanced");
+    expect(() => parseArguments(["--advanced=yes"])).toThrow(ArgumentError);
+  });
+
   it("says what is wrong with a bad option", () => {
     expect(() => parseArguments(["--server"])).toThrow(new ArgumentError("--server needs a value"));
     expect(() => parseArguments(["--server", "localhost"])).toThrow(/not a URL/);

@@ -68,8 +68,12 @@ export function parseArguments(argv: readonly string[]): TuiArguments {
     if (flag === "-h" || flag === "--help") result.help = true;
     else if (flag === "--server") result.server = checkUrl(value());
     else if (flag === "--db") result.database = value();
-    else if (flag === "--advanced") result.mode = "advanced";
-    else if (flag === "--scope") result.scope = checkScope(value());
+    else if (flag === "--advanced") {
+      // A flag: "--advanced=false" must not turn it on, nor must any other value pass unread.
+      if (inlineValue !== undefined && inlineValue !== "true" && inlineValue !== "false")
+        throw new ArgumentError(`--advanced takes no value (or true / false), not "${inlineValue}"`);
+      result.mode = inlineValue === "false" ? "simple" : "advanced";
+    } else if (flag === "--scope") result.scope = checkScope(value());
     else if (flag === "--section") result.section = checkSection(value());
     else if (flag === "--") {
       words.push(...argv.slice(index + 1));
