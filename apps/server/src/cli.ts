@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-import { type Command, EXIT_USAGE, UsageError } from "./command.js";
-import { commands } from "./commands/index.js";
+import { EXIT_USAGE, UsageError } from "./command.js";
+import { type CommandEntry, commands } from "./commands/index.js";
 
 const HELP = `corpus: a typed, searchable library of peace-and-conflict publications and events
 
 Usage: corpus <command> [options]
 
 Commands:
-${commands.map((command: Command) => `  ${command.name.padEnd(10)} ${command.summary}`).join("\n")}
+${commands.map((command: CommandEntry) => `  ${command.name.padEnd(10)} ${command.summary}`).join("\n")}
 
 Run "corpus <command> --help" for a command's options.
 The library is ./.corpus/library.db unless --db or CORPUS_DATABASE_URL names another
@@ -26,11 +26,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return name ? 0 : EXIT_USAGE;
   }
-  const command = commands.find((candidate: Command) => candidate.name === name);
-  if (!command) {
+  const entry = commands.find((candidate: CommandEntry) => candidate.name === name);
+  if (!entry) {
     console.error(`corpus: unknown command "${name}". Run "corpus --help" to see the commands.`);
     return EXIT_USAGE;
   }
+  const command = await entry.load();
   if (rest.includes("--help") || rest.includes("-h")) {
     console.log(command.help);
     return 0;

@@ -1,8 +1,6 @@
 /** One `corpus <name>` sub-command. `run` returns the process exit code. */
 export interface Command {
   name: string;
-  /** One line for `corpus --help`. */
-  summary: string;
   /** The full `corpus <name> --help` text: usage, options, examples. */
   help: string;
   run(argv: string[]): Promise<number>;

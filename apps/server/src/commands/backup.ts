@@ -15,7 +15,6 @@ Example:
 
 export const backupCommand: Command = {
   name: "backup",
-  summary: "write an online backup that opens as a database",
   help: HELP,
   async run(argv) {
     const { values, positionals } = parseArguments(argv, { db: { type: "string" } });

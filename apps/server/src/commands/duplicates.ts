@@ -21,7 +21,6 @@ async function allGroups(store: Store): Promise<EntityListItem[][]> {
 
 export const duplicatesCommand: Command = {
   name: "duplicates",
-  summary: "list people who may be one person written two ways",
   help: HELP,
   async run(argv) {
     const { values } = parseArguments(argv, {

@@ -51,7 +51,6 @@ async function write(stream: Writable, text: string): Promise<void> {
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "write the library as NDJSON or CSV",
   help: HELP,
   async run(argv) {
     const { values } = parseArguments(argv, {

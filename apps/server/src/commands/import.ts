@@ -109,7 +109,6 @@ function notAnExport(firstLine: string | undefined): string | undefined {
 
 export const importCommand: Command = {
   name: "import",
-  summary: "load an NDJSON export, or a whole SQLite library, into the library",
   help: HELP,
   async run(argv) {
     const { values, positionals } = parseArguments(argv, { db: { type: "string" } });

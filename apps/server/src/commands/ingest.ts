@@ -114,7 +114,6 @@ export async function ingestPaths(
 
 export const ingestCommand: Command = {
   name: "ingest",
-  summary: "parse files and store their records (idempotent)",
   help: HELP,
   async run(argv) {
     const { values, positionals } = parseArguments(argv, {

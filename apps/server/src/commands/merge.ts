@@ -20,7 +20,6 @@ Example:
 
 export const mergeCommand: Command = {
   name: "merge",
-  summary: "fold a duplicate entity into the one to keep",
   help: HELP,
   async run(argv) {
     const { values, positionals } = parseArguments(argv, {

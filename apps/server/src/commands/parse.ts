@@ -23,7 +23,6 @@ Examples:
 
 export const parseCommand: Command = {
   name: "parse",
-  summary: "show the records files yield, without storing them",
   help,
   async run(argv) {
     const patterns: string[] = [];

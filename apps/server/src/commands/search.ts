@@ -51,7 +51,6 @@ async function searchWithCursor(store: Store, query: Parameters<Store["search"]>
 
 export const searchCommand: Command = {
   name: "search",
-  summary: "search the library with filters and facets",
   help: HELP,
   async run(argv) {
     const { values, positionals } = parseArguments(argv, {

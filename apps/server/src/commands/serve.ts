@@ -21,7 +21,6 @@ Examples:
 
 export const serveCommand: Command = {
   name: "serve",
-  summary: "serve the API (tRPC, REST/OpenAPI) over HTTP",
   help,
   async run(argv) {
     const options = parseServeOptions(argv, serverEnvironment());

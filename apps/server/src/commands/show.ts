@@ -14,7 +14,6 @@ Example:
 
 export const showCommand: Command = {
   name: "show",
-  summary: "print one record or entity page",
   help: HELP,
   async run(argv) {
     const { values, positionals } = parseArguments(argv, {

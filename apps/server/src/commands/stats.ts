@@ -8,7 +8,6 @@ Counts of documents by kind and year, entities by kind, and the newest additions
 
 export const statsCommand: Command = {
   name: "stats",
-  summary: "counts by kind and year, newest additions",
   help: HELP,
   async run(argv) {
     const { values } = parseArguments(argv, {

@@ -26,7 +26,6 @@ Examples:
 
 export const tuiCommand: Command = {
   name: "tui",
-  summary: "the terminal UI: search, read and cite at the keyboard",
   help,
   run(argv) {
     if (!existsSync(tuiEntry)) {

@@ -93,7 +93,6 @@ function startWeb(apiUrl: string, webPort: number): ChildProcess | undefined {
 
 export const upCommand: Command = {
   name: "up",
-  summary: "start the API and the web app, loading the demo library into an empty library",
   help,
   async run(argv) {
     const { webPort, rest } = takeWebPort(argv);
