@@ -20,13 +20,12 @@ export const DIMENSIONS = [
   "role",
   "year",
   "hashtag",
-  // Not a facet: each person with their role in a document, so that the person and role filters
-  // together mean "this person in this role" (see tiedCounts and SearchEngine.filterSets).
-  "personRole",
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 const DIMENSION_INDEX = new Map<string, number>(DIMENSIONS.map((name, index) => [name, index]));
 /**
+ * Besides the dimensions, each person with their role in a document, so that the person and role
+ * filters together mean "this person in this role" (see tiedCounts and pairSet).
  * Person-in-role pairs live in `values` as PAIR_BASE + their index, a code space of their own:
  * facet count arrays are sized by the facet codes alone, and counting stops where a document's
  * pairs begin (facetEnds). With pairs among the facet codes, a million-document library has some
@@ -36,8 +35,8 @@ const DIMENSION_INDEX = new Map<string, number>(DIMENSIONS.map((name, index) => 
 const PAIR_BASE = 0x8000_0000;
 export const KIND_CODES = ["event", "publication", "issue", "stub"] as const;
 
-/** The personRole value of a person in a role (ids and roles hold no tab). */
-export function personRoleValue(personId: string, role: string): string {
+/** How a person in a role is written in the snapshot (ids and roles hold no tab). */
+function personRoleValue(personId: string, role: string): string {
   return `${personId}\t${role}`;
 }
 
@@ -182,19 +181,6 @@ export class FacetIndex {
       roles.set(role, index);
     }
     return PAIR_BASE + index;
-  }
-
-  /** Where each document's pairs start (values are facet values first, then pairs). */
-  private computeFacetEnds(): void {
-    const facetEnds = new Uint32Array(this.capacity);
-    const { offsets, values } = this;
-    for (let seq = 0; seq < this.capacity; seq++) {
-      const end = offsets[seq + 1] as number;
-      let position = offsets[seq] as number;
-      while (position < end && (values[position] as number) < PAIR_BASE) position++;
-      facetEnds[seq] = position;
-    }
-    this.facetEnds = facetEnds;
   }
 
   lookup(dimension: Dimension, value: string): number | undefined {
@@ -372,7 +358,6 @@ export class FacetIndex {
     this.overlay = new Map();
     this.overridden = new Bitset(this.capacity);
     this.buildPostings();
-    this.computeFacetEnds();
     this.buildDateOrder();
     this.allCounts = null;
     this.mark = snapshot.mark;
@@ -447,12 +432,12 @@ export class FacetIndex {
     this.overlay = new Map();
     this.overridden = new Bitset(capacity);
     this.buildPostings();
-    this.computeFacetEnds();
     this.buildDateOrder();
     this.allCounts = null;
     this.mark = mark;
   }
 
+  /** Each code's and each pair's documents, and where each document's pairs start (facetEnds). */
   private buildPostings(): void {
     const counts = new Uint32Array(this.codeValue.length);
     const pairCounts = new Uint32Array(this.pairValue.length);
@@ -463,14 +448,15 @@ export class FacetIndex {
     this.pairPostings = Array.from(pairCounts, (count) => new Uint32Array(count));
     const fill = new Uint32Array(this.codeValue.length);
     const pairFill = new Uint32Array(this.pairValue.length);
+    // Values are a document's facet values first, then its pairs.
+    const facetEnds = new Uint32Array(this.capacity);
     for (let seq = 0; seq < this.capacity; seq++) {
-      for (
-        let position = this.offsets[seq] as number;
-        position < (this.offsets[seq + 1] as number);
-        position++
-      ) {
+      const end = this.offsets[seq + 1] as number;
+      facetEnds[seq] = end;
+      for (let position = this.offsets[seq] as number; position < end; position++) {
         const value = this.values[position] as number;
         if (value >= PAIR_BASE) {
+          if (facetEnds[seq] === end) facetEnds[seq] = position;
           const pair = value - PAIR_BASE;
           (this.pairPostings[pair] as Uint32Array)[pairFill[pair] as number] = seq;
           pairFill[pair] = (pairFill[pair] as number) + 1;
@@ -480,6 +466,7 @@ export class FacetIndex {
         }
       }
     }
+    this.facetEnds = facetEnds;
   }
 
   private buildDateOrder(): void {

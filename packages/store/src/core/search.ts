@@ -14,6 +14,9 @@ import { filterTag, summarize } from "./derive.js";
 import { labelFromId } from "./facet-labels.js";
 import type { ScoreFilter, ScoredSeq, SqlDriver } from "./driver.js";
 import { DIMENSIONS, dateBoundToNumber, type Dimension, type FacetIndex } from "./facet-index.js";
+
+/** What a search is narrowed by: a dimension's filter, or people and roles taken together. */
+type FilterKey = Dimension | "personRole";
 import { type ParsedQuery, parseQueryText, type QueryNode, toFts5 } from "./query-text.js";
 import { buildSnippet } from "./snippet.js";
 
@@ -280,8 +283,8 @@ export class SearchEngine {
     }
   }
 
-  private filterSets(query: SearchQuery): Map<Dimension, Bitset> {
-    const sets = new Map<Dimension, Bitset>();
+  private filterSets(query: SearchQuery): Map<FilterKey, Bitset> {
+    const sets = new Map<FilterKey, Bitset>();
     const filters = query.filters ?? {};
     for (const dimension of FILTER_DIMENSIONS) {
       let values = filters[dimension];
@@ -303,7 +306,7 @@ export class SearchEngine {
   }
 
   /** The match set under every filter but `except`'s (the pairing of people and roles goes with either). */
-  private combine(match: Bitset, sets: Map<Dimension, Bitset>, except?: Dimension): Bitset {
+  private combine(match: Bitset, sets: Map<FilterKey, Bitset>, except?: Dimension): Bitset {
     const result = match.clone();
     const tiedToExcept = except === "person" || except === "role";
     for (const [dimension, set] of sets)
@@ -489,7 +492,7 @@ export class SearchEngine {
 
   private async facets(
     match: Bitset,
-    sets: Map<Dimension, Bitset>,
+    sets: Map<FilterKey, Bitset>,
     results: Bitset,
     total: number,
     query: SearchQuery,
