@@ -1,4 +1,10 @@
-import { createOrganizationId, type Document, foldLatinLetters, type PartialDate } from "@corpus/schema";
+import {
+  createOrganizationId,
+  createStub,
+  type Document,
+  foldLatinLetters,
+  type PartialDate,
+} from "@corpus/schema";
 import citationJs, { type Cite } from "@citation-js/core";
 import citationName from "@citation-js/name";
 import "@citation-js/plugin-bibtex";
@@ -320,24 +326,8 @@ export function cite(document: Document, format: CitationFormat): { mediaType: s
 }
 
 // Any record will do: the engine is built for the style and locale, not for the record.
-const warmUpDocument: Document = {
-  id: "doc:warm-up",
-  kind: "event",
-  title: "Warm-up",
-  titleDerived: false,
-  extent: "full",
-  agenda: [],
-  date: { year: 2000 },
-  people: [],
-  organizations: [],
-  topics: [],
-  regions: [],
-  hashtags: [],
-  links: [],
-  sections: [],
-  provenance: [],
-};
-/** How long the router must go without a new request before the warm-up runs. */
+const warmUpDocument = createStub("doc:warm-up", "Warm-up");
+/** How long a server must go without a new request before the warm-up runs. */
 export const CITATION_WARM_UP_QUIET_MS = 300;
 let warmUpTimer: NodeJS.Timeout | undefined;
 let warmedUp = false;
