@@ -1,5 +1,4 @@
-import type { SearchQuery } from "@corpus/schema";
-import { MAX_SECTION_LENGTH } from "./search-state.js";
+import { MAX_SECTION_LENGTH, type SearchQuery } from "@corpus/schema";
 
 /** The command line of `pnpm tui` / `corpus tui`. */
 export interface TuiArguments {

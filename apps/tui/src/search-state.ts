@@ -6,7 +6,7 @@ import type {
   SearchQueryInput,
   SearchSort,
 } from "@corpus/schema";
-import { facetNames, MAX_QUERY_LENGTH } from "@corpus/schema";
+import { facetNames, MAX_QUERY_LENGTH, MAX_SECTION_LENGTH } from "@corpus/schema";
 import { truncate } from "./format.js";
 import { sanitizeLine } from "./sanitize.js";
 
@@ -90,9 +90,6 @@ export type SearchAction =
   /** `after` is pageKey() of the query whose answer held the cursor; see the reducer. */
   | { type: "nextPage"; cursor: string; after: string }
   | { type: "previousPage" };
-
-/** The API's limit on a section heading (searchQuerySchema). */
-export const MAX_SECTION_LENGTH = 200;
 
 const SORTS: SearchSort[] = ["relevance", "newest", "oldest"];
 

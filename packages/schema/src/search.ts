@@ -65,6 +65,8 @@ export const searchSortSchema = z.enum(["relevance", "newest", "oldest"]).meta({
 export type SearchSort = z.infer<typeof searchSortSchema>;
 
 export const MAX_QUERY_LENGTH = 500;
+/** The longest section heading a search can be scoped to. */
+export const MAX_SECTION_LENGTH = 200;
 
 export const searchQuerySchema = z
   .strictObject({
@@ -73,7 +75,7 @@ export const searchQuerySchema = z
     mode: z.enum(["simple", "advanced"]).default("simple"),
     /** Where the text must match: anywhere, only in titles, or only in sections whose heading is `section`. */
     scope: z.enum(["all", "title", "section"]).default("all"),
-    section: z.string().min(1).max(200).optional(),
+    section: z.string().min(1).max(MAX_SECTION_LENGTH).optional(),
     filters: searchFiltersSchema.default({}),
     sort: searchSortSchema.default("relevance"),
     limit: z.int().min(1).max(100).default(20),

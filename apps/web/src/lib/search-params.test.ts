@@ -1,3 +1,4 @@
+import { MAX_SECTION_LENGTH as API_MAX_SECTION_LENGTH } from "@corpus/schema";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseSearchState } from "./parse-search-state";
@@ -5,6 +6,7 @@ import {
   describeDownload,
   emptySearchState,
   isFiltered,
+  MAX_SECTION_LENGTH,
   normalizeSectionHeading,
   searchHref,
   toggleValue,
@@ -109,6 +111,10 @@ describe("search state in the URL", () => {
 });
 
 describe("advanced syntax and the scope of a search in the URL", () => {
+  it("cuts a section heading where the API's limit is", () => {
+    expect(MAX_SECTION_LENGTH).toBe(API_MAX_SECTION_LENGTH);
+  });
+
   it("reads advanced mode, titles only and one section into the API query, and writes them back", () => {
     const section = parseSearchState({
       q: "cooperative",

@@ -50,7 +50,11 @@ export const entityFilterNames = Object.keys(entityFilterPrefixes) as EntityFilt
 
 export const PAGE_SIZE = 20;
 
-/** As long as the API takes a section heading. */
+/**
+ * As long as the API takes a section heading: @corpus/schema's MAX_SECTION_LENGTH, written out
+ * because this module reaches the browser and takes only types from there (a test keeps the two
+ * equal).
+ */
 export const MAX_SECTION_LENGTH = 200;
 
 /**
