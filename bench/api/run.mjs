@@ -11,6 +11,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { exitWithHelpIfAsked } from "../help.mjs";
+import { storeConcurrencyFloor } from "./concurrency-floor.mjs";
+import { benchQueries } from "./queries.mjs";
 
 exitWithHelpIfAsked(import.meta.url);
 
@@ -88,35 +90,13 @@ while (ids.length < 1000) {
   if (!page.nextCursor) break;
   cursor = page.nextCursor;
 }
-const vocabulary = syntheticVocabulary();
-const queries = [];
-for (let index = 0; queries.length < 200; index++) {
-  const rare = vocabulary[2000 + ((index * 7919) % 20000)];
-  const common = vocabulary[index % 30];
-  const year = String(1995 + (index % 30));
-  const shape = index % 10;
-  if (shape < 4) queries.push({ text: rare });
-  else if (shape < 6) queries.push({ text: `${common} ${rare}` });
-  else if (shape < 7) queries.push({ text: common });
-  else if (shape < 9) queries.push({ text: rare, filters: { kind: ["publication"], from: year } });
-  else queries.push({ text: "", filters: { kind: ["event"], from: year, to: year } });
-}
-const fullQuery = (query) => ({
-  text: "",
-  mode: "simple",
-  scope: "all",
-  filters: {},
-  sort: "relevance",
-  limit: 20,
-  facets: true,
-  ...query,
-});
+const queries = benchQueries(syntheticVocabulary());
 const timeOf = async (run) => {
   const started = performance.now();
   await run();
   return performance.now() - started;
 };
-for (const query of queries) await store.search(fullQuery(query)); // warm caches and the facet index
+for (const query of queries) await store.search(query); // warm caches and the facet index
 const sampleDocument = await store.get(ids[0]);
 // The store stays open: the floor is timed again next to each API call below, so both are
 // measured in the same moments of the machine's load (two cores shared with other work).
@@ -240,7 +220,7 @@ const floorGet = [];
 serverLog.collecting = true;
 for (let pass = 0; pass < 3; pass++) {
   for (const [index, path] of searchPaths.entries()) {
-    floorSearch.push(await timeOf(() => store.search(fullQuery(queries[index]))));
+    floorSearch.push(await timeOf(() => store.search(queries[index])));
     apiSearch.push(await timeOf(() => fetch(server.url + path).then((response) => response.arrayBuffer())));
   }
   for (const [index, path] of getPaths.entries()) {
@@ -291,6 +271,12 @@ log("search, 1 client", results.searchOne);
 results.searchTen = await load(server.url, searchPaths, { connections: 10, duration: concurrencyDuration });
 log("search, 10 clients", results.searchTen);
 const serverExit = await stopProcess(server.child);
+// The same two loads on the store itself, no HTTP: what two cores allow before the API (its floor).
+const storeConcurrency = await storeConcurrencyFloor(location, queries, {
+  clients: 10,
+  seconds: concurrencyDuration,
+});
+log("store alone, search p99: 1 client / 10 clients", storeConcurrency);
 
 // 4. The ceiling: bare node:http answering the same document JSON.
 const bare = await startProcess(
@@ -344,6 +330,8 @@ const output = {
     singleClientP99: results.searchOne.p99,
     tenClientsP99: results.searchTen.p99,
     ratio: round(results.searchTen.p99 / results.searchOne.p99),
+    // The store searched by 1 and by 10 worker threads at once, no HTTP: the ratio two cores allow.
+    storeAlone: storeConcurrency,
   },
   ceiling,
   serverExitCode: serverExit,
