@@ -152,5 +152,8 @@ const result = {
 const out = join(root, "bench/store/results");
 mkdirSync(out, { recursive: true });
 const suffix = batchSize === 2000 ? "" : `-batch-${batchSize}`;
-writeFileSync(join(out, `sqlite-${label}-ingest-floor${suffix}.json`), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(
+  join(out, `sqlite-${label}-ingest-floor${suffix}.json`),
+  `${JSON.stringify(result, null, 2)}\n`,
+);
 console.log(JSON.stringify(result, null, 2));
