@@ -3,20 +3,23 @@ import { formatPartialDate } from "@corpus/schema";
 import { InvalidCursorError, type Store } from "@corpus/store";
 import { type Command, EXIT_OK, UsageError } from "../command.js";
 import { listOption, parseArguments, printable } from "../lib/arguments.js";
+import { looksLikeId, resolveEntityName } from "../lib/entity-names.js";
 import { openLibrary } from "../lib/library.js";
 
 const HELP = `Usage: corpus search "<text>" [options]
 
 Full-text search with filters. Several values of one filter (repeat the option or separate
-with commas) combine with OR; different filters with AND.
+with commas) combine with OR; different filters with AND. A name given for a topic, region,
+person or organization is looked up in the library; when it could be several, the error lists
+their ids.
 
 Options:
   --kind K          event, publication, issue, stub
   --subtype S       analysis, commentary, article, report, digest-article, ...
-  --topic ID        e.g. topic:nuclear-security
-  --region ID       e.g. region:KR
-  --person ID       e.g. person:frank-aum
-  --organization ID e.g. org:united-states-institute-of-peace
+  --topic T         an id or a name: topic:peace-processes, "peace processes"
+  --region R        region:KR, KR, "South Korea"
+  --person P        person:frank-aum, "Frank Aum", aum (when only one person matches)
+  --organization O  org:united-states-institute-of-peace, "United States Institute of Peace"
   --role R          speaker, moderator, author, ...
   --from YYYY[-MM[-DD]]  --to YYYY[-MM[-DD]]   date range (partial dates overlap)
   --sort S          relevance (default), newest, oldest
@@ -29,6 +32,16 @@ Options:
 
 Example:
   corpus search "nuclear talks" --kind publication --from 2020`;
+
+/** The filters that name entities, where a name may stand for an id. */
+const ENTITY_FILTERS = ["topic", "region", "person", "organization"] as const;
+
+/** The query with the named filters' values left out, to check the rest before the library opens. */
+function withoutNames(input: SearchQueryInput, kinds: readonly (typeof ENTITY_FILTERS)[number][]) {
+  const filters = { ...input.filters };
+  for (const kind of kinds) delete filters[kind];
+  return { ...input, filters };
+}
 
 /** The option a schema issue is about: ["filters", "kind", 0] is --kind, ["text"] the search text. */
 function optionOf(path: readonly PropertyKey[]): string {
@@ -79,6 +92,9 @@ export const searchCommand: Command = {
       const list = listOption(values[name] as string[] | undefined);
       if (list) filters[name] = list;
     }
+    const named = ENTITY_FILTERS.filter((kind) =>
+      (filters[kind] as string[] | undefined)?.some((value) => !looksLikeId(value)),
+    );
     if (values.from) filters.from = values.from;
     if (values.to) filters.to = values.to;
     const input: SearchQueryInput = {
@@ -97,18 +113,39 @@ export const searchCommand: Command = {
       input.limit = limit;
     }
     const { searchQuerySchema } = await import("@corpus/schema");
-    const parsed = searchQuerySchema.safeParse(input);
+    // Names are looked up in the library, so everything else is checked before it is opened.
+    const parsed = searchQuerySchema.safeParse(named.length > 0 ? withoutNames(input, named) : input);
     if (!parsed.success)
       throw new UsageError(
         parsed.error.issues.map((issue) => `${optionOf(issue.path)}: ${issue.message}`).join("; "),
       );
     const store = await openLibrary(values.db as string | undefined, { mustExist: true });
     try {
-      const result = await searchWithCursor(store, parsed.data);
+      const resolved: string[] = [];
+      for (const kind of named) {
+        const ids: string[] = [];
+        for (const value of filters[kind] as string[]) {
+          if (looksLikeId(value)) {
+            ids.push(value);
+            continue;
+          }
+          const id = await resolveEntityName(store, value, [kind], `--${kind}`);
+          resolved.push(`--${kind} "${printable(value)}" is ${id}`);
+          ids.push(id);
+        }
+        parsed.data.filters[kind] = ids;
+      }
+      const checked = named.length > 0 ? searchQuerySchema.safeParse(parsed.data) : parsed;
+      if (!checked.success)
+        throw new UsageError(
+          checked.error.issues.map((issue) => `${optionOf(issue.path)}: ${issue.message}`).join("; "),
+        );
+      const result = await searchWithCursor(store, checked.data);
       if (values.json) {
         console.log(JSON.stringify(result, null, 2));
         return EXIT_OK;
       }
+      for (const line of resolved) console.log(`(${line})`);
       if (result.fellBackToLiteral)
         console.log("(the query did not parse as advanced syntax; searched its words literally)");
       for (const { from, to } of result.mergedFilterIds ?? [])

@@ -1,16 +1,19 @@
 import { formatPartialDate, isDocument } from "@corpus/schema";
 import { type Command, EXIT_OK, EXIT_PARTIAL, UsageError } from "../command.js";
 import { documentsLabel, parseArguments, printable } from "../lib/arguments.js";
+import { looksLikeId, resolveEntityName } from "../lib/entity-names.js";
 import { openLibrary } from "../lib/library.js";
 
-const HELP = `Usage: corpus show <id> [--json] [--db PATH|URL]
+const HELP = `Usage: corpus show <id or name> [--json] [--db PATH|URL]
 
 Prints one record: a document (doc:...) with its people, topics, regions and links, or an
 entity (person:, org:, topic:, region:) with its documents by role and who it appears with.
-Exit 1 when the id is not in the library.
+A name instead of an id shows the person, organization, topic or region of that name; when
+several match, the error lists their ids. Exit 1 when the id is not in the library.
 
-Example:
-  corpus show person:frank-aum`;
+Examples:
+  corpus show person:frank-aum
+  corpus show "Frank Aum"`;
 
 export const showCommand: Command = {
   name: "show",
@@ -20,11 +23,18 @@ export const showCommand: Command = {
       json: { type: "boolean", default: false },
       db: { type: "string" },
     });
-    const id = positionals[0];
-    if (!id || positionals.length > 1)
-      throw new UsageError("name exactly one id, e.g. corpus show person:frank-aum");
+    const given = positionals[0];
+    if (!given || positionals.length > 1)
+      throw new UsageError(
+        'name exactly one id or name, e.g. corpus show person:frank-aum or corpus show "Frank Aum"',
+      );
     const store = await openLibrary(values.db as string | undefined, { mustExist: true });
     try {
+      // A name instead of an id: the person, organization, topic or region it names, if only one.
+      const id = looksLikeId(given)
+        ? given
+        : await resolveEntityName(store, given, ["person", "organization", "topic", "region"]);
+      if (id !== given && !values.json) console.log(`("${printable(given)}" is ${id})`);
       // An id merged into another entity (or one of its spellings) shows that entity's page.
       const stored = await store.get(id);
       const followed = stored || id.startsWith("doc:") ? null : await store.entity(id);

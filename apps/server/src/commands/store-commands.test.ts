@@ -144,6 +144,70 @@ describe("corpus ingest, search, show, stats, export, import, backup", () => {
     expect(corpus("merge", "person:ana-ruiz", "person:joseph-yun", "--force", "--db", merging).code).toBe(0);
   });
 
+  it("takes names where ids are expected: search filters and show", () => {
+    const naming = join(folder, "naming.db");
+    const person = (name: string) => ({ id: createPersonId(name), kind: "person", name, aliases: [] });
+    const piece = (title: string, names: string[]) => ({
+      id: createDocumentId(title),
+      kind: "publication",
+      subtype: "analysis",
+      title,
+      people: names.map((name) => ({ person: { id: createPersonId(name), name }, role: "author" })),
+      regions: [{ id: "region:KR", name: "South Korea" }],
+    });
+    const file = join(folder, "naming.json");
+    writeFileSync(
+      file,
+      JSON.stringify([
+        person("Frank Aum"),
+        person("Seo Min-ji"),
+        person("Mina Park"),
+        piece("Talks at the border", ["Frank Aum"]),
+        piece("Letters across the line", ["Seo Min-ji", "Mina Park"]),
+      ]),
+    );
+    expect(corpus("ingest", file, "--db", naming).code).toBe(0);
+    // The name as written, in another case and without its accents or hyphen, and a later word.
+    for (const name of ["Frank Aum", "frank aum", "aum"]) {
+      const found = corpus("search", "", "--person", name, "--db", naming);
+      expect(found.code, name).toBe(0);
+      expect(found.stdout).toContain(`(--person "${name}" is person:frank-aum)\n1 match`);
+    }
+    expect(corpus("search", "", "--person", "seo min ji", "--json", "--db", naming).stdout).toContain(
+      "Letters across the line",
+    );
+    // A country by its code or its name; ids still work, mixed with names in one list.
+    expect(corpus("search", "", "--region", "kr", "--db", naming).stdout).toContain("2 matches");
+    expect(corpus("search", "", "--region", "South Korea", "--db", naming).stdout).toContain("2 matches");
+    expect(corpus("search", "", "--person", "person:frank-aum,Mina Park", "--db", naming).stdout).toContain(
+      "2 matches",
+    );
+    // Two people answer to "min": the error lists both ids and nothing is searched.
+    const ambiguous = corpus("search", "", "--person", "min", "--db", naming);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain('--person: "min" matches 2 people:');
+    expect(ambiguous.stderr).toContain("Mina Park (person:mina-park)");
+    expect(ambiguous.stderr).toContain("Seo Min-ji (person:seo-min-ji)");
+    const nobody = corpus("search", "", "--person", "Nobody Known", "--db", naming);
+    expect(nobody.code).toBe(2);
+    expect(nobody.stderr).toContain('--person: no people in the library are named "Nobody Known"');
+    // Everything else is checked before names are looked up.
+    expect(corpus("search", "", "--person", "aum", "--kind", "bogus", "--db", naming).stderr).toContain(
+      "--kind:",
+    );
+    // show: a name shows that entity's page; an ambiguous one lists the candidates.
+    const shown = corpus("show", "Frank Aum", "--db", naming);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/^\("Frank Aum" is person:frank-aum\)\nFrank Aum \(person\) · 1 document/);
+    expect(JSON.parse(corpus("show", "south korea", "--json", "--db", naming).stdout).entity.id).toBe(
+      "region:KR",
+    );
+    expect(corpus("show", "min", "--db", naming).stderr).toContain('"min" matches 2 people: ');
+    expect(corpus("show", "Nobody Known", "--db", naming).stderr).toContain(
+      'no people, organizations, topics or regions in the library are named "Nobody Known"',
+    );
+  });
+
   it("names the option a bad value came from, also inside a list", () => {
     const kind = corpus("search", "x", "--kind", "event,bogus", "--db", database);
     expect(kind.code).toBe(2);
