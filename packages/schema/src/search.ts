@@ -211,6 +211,42 @@ export const entityListItemSchema = z
 
 export type EntityListItem = z.infer<typeof entityListItemSchema>;
 
+/** The most headings one call lists (a list to choose from, not an export). */
+export const MAX_SECTION_HEADINGS = 100;
+
+export const sectionHeadingsInputSchema = z
+  .strictObject({
+    prefix: z
+      .string()
+      .max(MAX_SECTION_LENGTH)
+      .optional()
+      .describe("Only headings starting with this, in any case; every heading when absent or empty."),
+    limit: z.int().min(1).max(MAX_SECTION_HEADINGS).default(20),
+  })
+  .prefault({})
+  .meta({
+    id: "SectionHeadingsInput",
+    description: "Which of the library's section headings to list, most documented first.",
+  });
+
+export type SectionHeadingsInput = z.input<typeof sectionHeadingsInputSchema>;
+
+export const sectionHeadingSchema = z
+  .strictObject({
+    heading: z
+      .string()
+      .describe(
+        "As most of its documents spell it; SearchQuery.section matches it in any case, so any spelling finds them all.",
+      ),
+    documentCount: z.int().min(0).describe("Documents with at least one section under this heading."),
+  })
+  .meta({
+    id: "SectionHeading",
+    description: "A section heading of the library, headings that differ only in case counted as one.",
+  });
+
+export type SectionHeading = z.infer<typeof sectionHeadingSchema>;
+
 export const entityViewSchema = z
   .strictObject({
     entity: entitySchema,

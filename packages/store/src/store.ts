@@ -5,6 +5,7 @@ import type {
   EntityView,
   RelatedDocument,
   SearchQuery,
+  SectionHeading,
   SearchResult,
   SourceText,
   Stats,
@@ -36,6 +37,12 @@ export interface Store {
   entity(id: string): Promise<EntityView | null>;
   listEntities(options: ListEntitiesOptions): Promise<{ items: EntityListItem[]; nextCursor: string | null }>;
   autocomplete(prefix: string, limit?: number): Promise<EntityListItem[]>;
+  /**
+   * The section headings documents have, most documents first (ties by heading), headings that
+   * differ only in case counted as one, as section-scoped search matches them. `prefix` keeps
+   * those that start with it in any case; `limit` is 1 to 100 (default 20).
+   */
+  sectionHeadings(options?: { prefix?: string; limit?: number }): Promise<SectionHeading[]>;
   /** People who may be one person written two ways, grouped, for a person to decide; nothing is merged. */
   possibleDuplicates(options?: { limit?: number; cursor?: string }): Promise<PossibleDuplicatesPage>;
   stats(): Promise<Stats>;

@@ -490,6 +490,88 @@ export function describeStoreConformance(engine: string, open: () => Promise<Sto
       expect(news.total).toBe(0);
     });
 
+    it("lists the section headings by documents, one per heading in any case, by prefix and limit", async () => {
+      const section = (heading: string | undefined) => ({ heading, text: "Monitors reported.", quotes: [] });
+      await store.upsert({
+        records: [
+          // "Insight from Peace Science" twice and "In the News" once.
+          ...smallLibrary(),
+          // Two spellings of one heading in one document: one document, whichever way it is written.
+          publication("Ceasefire monitoring", {
+            sections: [
+              section("INSIGHT FROM PEACE SCIENCE"),
+              section("Insight from peace science"),
+              section("Practical Implications"),
+              section("   "),
+              section(undefined),
+            ],
+          }),
+          publication("Talks and verification", {
+            sections: [section("Practical Implications"), section("In the News")],
+          }),
+        ],
+      });
+      const listed = await store.sectionHeadings();
+      // Shown as most of its documents spell it; equal counts in heading order.
+      expect(listed).toEqual([
+        { heading: "Insight from Peace Science", documentCount: 3 },
+        { heading: "In the News", documentCount: 2 },
+        { heading: "Practical Implications", documentCount: 2 },
+      ]);
+      // What a section-scoped search under a listed heading finds is what the count says.
+      const found = await store.search({
+        text: "verification OR ceasefires OR monitors",
+        mode: "advanced",
+        scope: "section",
+        section: "insight FROM peace science",
+      } as never);
+      expect(found.total).toBe(3);
+      expect((await store.sectionHeadings({ prefix: "in" })).map((item) => item.heading)).toEqual([
+        "Insight from Peace Science",
+        "In the News",
+      ]);
+      expect((await store.sectionHeadings({ prefix: "IN THE" })).map((item) => item.heading)).toEqual([
+        "In the News",
+      ]);
+      expect(await store.sectionHeadings({ prefix: "Talking Points" })).toEqual([]);
+      expect(await store.sectionHeadings({ limit: 1 })).toEqual([
+        { heading: "Insight from Peace Science", documentCount: 3 },
+      ]);
+      expect(await store.sectionHeadings({ prefix: "", limit: 2 })).toHaveLength(2);
+    });
+
+    it("lists section headings as they are after each write, also to another opening of the library", async () => {
+      const [, analysis, digest] = smallLibrary();
+      await store.upsert({ records: smallLibrary() });
+      const other = await harness.reopen();
+      const headingsOf = async (reader: Store) =>
+        (await reader.sectionHeadings()).map((item) => [item.heading, item.documentCount]);
+      const before = [
+        ["Insight from Peace Science", 2],
+        ["In the News", 1],
+      ];
+      expect(await headingsOf(store)).toEqual(before);
+      expect(await headingsOf(other)).toEqual(before);
+      await store.upsert({
+        records: [
+          publication("Talking to armed groups", {
+            sections: [{ heading: "Talking Points", text: "Talks need channels.", quotes: [] }],
+          }),
+          { ...analysis!, sections: [{ heading: "Talking Points", text: "Verify first.", quotes: [] }] },
+        ],
+      });
+      const afterUpsert = [
+        ["Talking Points", 2],
+        ["In the News", 1],
+        ["Insight from Peace Science", 1],
+      ];
+      expect(await headingsOf(store)).toEqual(afterUpsert);
+      expect(await headingsOf(other)).toEqual(afterUpsert);
+      await store.delete([digest!.id]);
+      expect(await headingsOf(store)).toEqual([["Talking Points", 2]]);
+      expect(await headingsOf(other)).toEqual([["Talking Points", 2]]);
+    });
+
     it("understands phrases, prefixes, OR and NOT in advanced mode, and falls back to literal", async () => {
       await store.upsert({ records: smallLibrary() });
       const titles = async (text: string) =>

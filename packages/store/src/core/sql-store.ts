@@ -20,6 +20,7 @@ import type { SqlDriver } from "./driver.js";
 import { possibleDuplicatePeople, possibleDuplicatesOf } from "./duplicates.js";
 import { FacetIndex, type IndexDocumentRow, type IndexRefRow, type IndexSource } from "./facet-index.js";
 import { SearchEngine, type SearchTuning } from "./search.js";
+import { SectionHeadingList } from "./section-headings.js";
 import {
   autocomplete,
   entityNames,
@@ -139,6 +140,7 @@ export class SqlStore implements Store {
   readonly engine: "sqlite" | "postgres";
   private readonly index: FacetIndex;
   private readonly searchEngine: SearchEngine;
+  private readonly headings: SectionHeadingList;
 
   constructor(
     private readonly driver: SqlDriver,
@@ -146,7 +148,9 @@ export class SqlStore implements Store {
     facetSnapshotAfterMs?: number,
   ) {
     this.engine = driver.engine;
-    this.index = new FacetIndex(indexSource(driver), facetSnapshotAfterMs);
+    const source = indexSource(driver);
+    this.index = new FacetIndex(source, facetSnapshotAfterMs);
+    this.headings = new SectionHeadingList(driver, () => source.changeMark());
     this.searchEngine = new SearchEngine(
       driver,
       this.index,
@@ -278,6 +282,10 @@ export class SqlStore implements Store {
 
   autocomplete(prefix: string, limit = 10): Promise<EntityListItem[]> {
     return autocomplete(this.driver, this.index, prefix, limit);
+  }
+
+  sectionHeadings(options: { prefix?: string; limit?: number } = {}) {
+    return this.headings.list(options);
   }
 
   possibleDuplicates(options: { limit?: number; cursor?: string } = {}) {
