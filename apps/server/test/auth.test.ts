@@ -59,6 +59,7 @@ describe("auth matrix", () => {
         "documents.get",
         "documents.related",
         "documents.search",
+        "documents.sectionHeadings",
         "documents.source",
         "documents.timeline",
         "entities.autocomplete",

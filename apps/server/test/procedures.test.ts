@@ -1,4 +1,4 @@
-import { createDocumentId, createPersonId } from "@corpus/schema";
+import { createDocumentId, createPersonId, isDocument } from "@corpus/schema";
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -99,6 +99,47 @@ describe("documents", () => {
     const csl = JSON.parse((await client.documents.cite.query({ id, format: "csl-json" })).text);
     expect(csl[0].title).toBe(document.title);
     expect((await client.documents.cite.query({ id, format: "apa" })).text).toContain(document.title);
+  });
+
+  it("sectionHeadings lists each heading once with its documents, over tRPC and REST, described in OpenAPI", async () => {
+    // Counted from the records: a document once per heading, whatever its case.
+    const counts = new Map<string, number>();
+    for await (const record of server.store.exportRecords()) {
+      if (!isDocument(record)) continue;
+      const headings = new Set(record.sections.flatMap((section) => section.heading?.toLowerCase() ?? []));
+      for (const heading of headings) counts.set(heading, (counts.get(heading) ?? 0) + 1);
+    }
+    expect(counts.size).toBeGreaterThan(1);
+    const all = await client.documents.sectionHeadings.query({ limit: 100 });
+    expect(all.map((item) => [item.heading.toLowerCase(), item.documentCount])).toEqual(
+      [...counts].sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1)),
+    );
+    expect(await client.documents.sectionHeadings.query()).toEqual(all.slice(0, 20));
+
+    const top = all[0]!;
+    const prefix = top.heading.slice(0, 3).toLowerCase();
+    const rest = await getJson(
+      `${server.url}/api/v1/documents/section-headings?prefix=${encodeURIComponent(prefix)}&limit=2`,
+    );
+    expect(rest.status).toBe(200);
+    expect(rest.body[0]).toEqual(top);
+    expect(rest.body).toEqual(await client.documents.sectionHeadings.query({ prefix, limit: 2 }));
+    // A prefix of digits is text, as a heading can be: not refused as a number.
+    expect((await getJson(`${server.url}/api/v1/documents/section-headings?prefix=2021`)).body).toEqual([]);
+    const tooMany = await getJson(`${server.url}/api/v1/documents/section-headings?limit=101`);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.issues[0].path).toBe("limit");
+    expect((await getJson(`${server.url}/api/v1/documents/section-headings?q=peace`)).status).toBe(400);
+
+    const operation = (await getJson(`${server.url}/api/openapi.json`)).body.paths[
+      "/api/v1/documents/section-headings"
+    ].get;
+    expect(operation.description).toContain("documents.sectionHeadings");
+    expect(
+      operation.parameters.map((parameter: { name: string; required: boolean }) => parameter.name),
+    ).toEqual(["prefix", "limit"]);
+    expect(operation.parameters.some((parameter: { required: boolean }) => parameter.required)).toBe(false);
+    expect(JSON.stringify(operation.responses["200"])).toContain("#/components/schemas/SectionHeading");
   });
 
   it("export streams every match as NDJSON (tRPC stream and REST download) and CSV", async () => {

@@ -9,8 +9,10 @@ import {
 import {
   entityListItemSchema,
   entityViewSchema,
+  MAX_SECTION_HEADINGS,
   relatedDocumentSchema,
   searchResultSchema,
+  sectionHeadingSchema,
   statsSchema,
   timelineBucketSchema,
 } from "@corpus/schema";
@@ -290,6 +292,33 @@ export const restRoutes: RestRoute[] = [
       const max = query.get("max");
       const search = searchQueryFromParameters(query, ["format", "max"]);
       return { query: search, ...(format ? { format } : {}), ...(max ? { max: scalar(max) } : {}) };
+    },
+  },
+  {
+    pattern: "documents/section-headings",
+    procedure: "documents.sectionHeadings",
+    summary:
+      "The section headings of the library's documents, most documented first, with their document counts: what scope=section with section=<heading> can search in.",
+    parameters: [
+      {
+        name: "prefix",
+        in: "query",
+        description: "Only headings starting with this, in any case.",
+        schema: string,
+      },
+      {
+        name: "limit",
+        in: "query",
+        description: `Headings to list, 1 to ${MAX_SECTION_HEADINGS}; default 20.`,
+        schema: integer,
+      },
+    ],
+    output: z.array(sectionHeadingSchema),
+    toInput: (_path, query) => {
+      const input = pick(query, ["prefix", "limit"]);
+      // Taken as written: a heading may be a year or a number ("2021"), never converted to one.
+      if (query.get("prefix") !== null) input.prefix = query.get("prefix");
+      return input;
     },
   },
   {

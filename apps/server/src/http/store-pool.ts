@@ -18,6 +18,7 @@ const POOLED_METHODS = [
   "entity",
   "listEntities",
   "autocomplete",
+  "sectionHeadings",
   "possibleDuplicates",
   "stats",
 ] as const;
@@ -47,10 +48,19 @@ function rebuildError(name: string, message: string): Error {
   return error;
 }
 
+/**
+ * Methods whose cache holds the whole library's answer whatever the arguments: every call goes to
+ * the same worker, so one worker reads the section headings (a second at a million documents)
+ * after a change, not each worker in turn as a reader types a prefix.
+ */
+const WHOLE_LIBRARY_CACHES: ReadonlySet<string> = new Set(["sectionHeadings"]);
+
 /** A stable number for what a call's caches depend on: the method and, for searches, the text. */
 function affinity(method: string, args: unknown[]): number {
   const first = args[0] as { text?: unknown } | string | undefined;
-  const key = `${method}\u0000${typeof first === "object" && first && typeof first.text === "string" ? first.text.trim().toLowerCase() : JSON.stringify(first ?? null)}`;
+  const key = WHOLE_LIBRARY_CACHES.has(method)
+    ? method
+    : `${method}\u0000${typeof first === "object" && first && typeof first.text === "string" ? first.text.trim().toLowerCase() : JSON.stringify(first ?? null)}`;
   return Number.parseInt(shortHash(key), 16);
 }
 

@@ -5,6 +5,8 @@ import {
   relatedDocumentSchema,
   searchQuerySchema,
   searchResultSchema,
+  sectionHeadingSchema,
+  sectionHeadingsInputSchema,
   timelineBucketSchema,
 } from "@corpus/schema";
 import type { TRPCRouterRecord } from "@trpc/server";
@@ -40,6 +42,14 @@ export const documentsRouter = {
     .input(searchQuerySchema)
     .output(searchResultSchema)
     .query(({ ctx, input }) => ctx.store.search(input)),
+
+  /** The headings a search can be scoped to (`scope: "section"`), most documented first. */
+  sectionHeadings: publicProcedure
+    .input(sectionHeadingsInputSchema)
+    .output(z.array(sectionHeadingSchema))
+    .query(({ ctx, input }) =>
+      ctx.store.sectionHeadings({ limit: input.limit, ...(input.prefix ? { prefix: input.prefix } : {}) }),
+    ),
 
   get: publicProcedure
     .input(documentByIdInputSchema)
