@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createDocumentId } from "@corpus/schema";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -11,10 +12,30 @@ import {
   serveLibrary,
   webDirectory,
 } from "./harness";
+import { SECTION_HEADINGS_OFFERED } from "../src/lib/section-headings";
 
 // The search form's options against the demo library: advanced syntax, titles only, one section
 // by its heading. Each must reach the URL (so it is shared, reloaded and undone with Back) and
 // every link that carries the search. Screenshots land in e2e/artifacts/.
+
+/**
+ * Sixty one-page dispatches, each under a heading of its own: with the demo's thirty headings the
+ * library has more than the search page lists, so the rest are found as the heading is typed.
+ */
+const DISPATCH_HEADINGS = Array.from(
+  { length: 60 },
+  (_, index) => `Dispatch heading ${String(index + 1).padStart(2, "0")}`,
+);
+
+function dispatchRecords() {
+  return DISPATCH_HEADINGS.map((heading) => ({
+    id: createDocumentId(`Field dispatch on ${heading}`),
+    kind: "publication",
+    subtype: "report",
+    title: `Field dispatch on ${heading}`,
+    sections: [{ heading, text: "Observers filed this dispatch from the field." }],
+  }));
+}
 
 const missing = missingPrerequisite();
 if (missing) console.warn(`search options end-to-end tests skipped: ${missing}`);
@@ -26,12 +47,15 @@ describe.skipIf(missing !== null)("the search options in a browser", { timeout: 
   let stops: (() => Promise<void>)[] = [];
   let browser: Browser;
   let webUrl: string;
+  let apiUrl: string;
 
   beforeAll(async () => {
     temporary = mkdtempSync(join(tmpdir(), "corpus-web-options-"));
     mkdirSync(artifacts, { recursive: true });
-    const library = await serveLibrary([join(repositoryRoot, "data/demo")], temporary);
-    webUrl = library.webUrl;
+    const dispatches = join(temporary, "dispatches.json");
+    writeFileSync(dispatches, JSON.stringify(dispatchRecords()));
+    const library = await serveLibrary([join(repositoryRoot, "data/demo"), dispatches], temporary);
+    ({ webUrl, apiUrl } = library);
     stops.push(library.api.stop, library.web.stop);
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   });
@@ -120,6 +144,68 @@ describe.skipIf(missing !== null)("the search options in a browser", { timeout: 
     await page.waitForURL((url) => url.search === "?q=cooperative");
     await expect.poll(() => page.getByRole("radio", { name: "Everywhere" }).isChecked()).toBe(true);
     expect(await heading.isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  /** The heading field's suggestions, as [value, label] pairs. */
+  async function headingSuggestions(page: Page): Promise<[string, string][]> {
+    const list = await page.getByLabel("Section heading").getAttribute("list");
+    return page
+      .locator(`datalist#${list} option`)
+      .evaluateAll((options) =>
+        options.map((option) => [(option as HTMLOptionElement).value, (option as HTMLOptionElement).label]),
+      ) as Promise<[string, string][]>;
+  }
+
+  it("suggests the library's headings with their document counts, without JavaScript too, and finds more as one is typed", async () => {
+    const listed = (await (
+      await fetch(`${apiUrl}/api/v1/documents/section-headings?limit=${SECTION_HEADINGS_OFFERED}`)
+    ).json()) as { heading: string; documentCount: number }[];
+    expect(listed).toHaveLength(SECTION_HEADINGS_OFFERED);
+    expect(listed.slice(0, 2)).toEqual([
+      { heading: "In the News", documentCount: 7 },
+      { heading: "Insight from Peace Science", documentCount: 7 },
+    ]);
+    const expected = listed.map(({ heading, documentCount }): [string, string] => [
+      heading,
+      `${heading} · ${documentCount} document${documentCount === 1 ? "" : "s"}`,
+    ]);
+
+    // Rendered on the server: the suggestions are in the page a browser without scripts gets.
+    const noScript = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      javaScriptEnabled: false,
+    });
+    const plain = await noScript.newPage();
+    await plain.goto(`${webUrl}/?q=dispatch&scope=section&section=Dispatch+heading+01`);
+    expect(await headingSuggestions(plain)).toEqual(expected);
+    // A search not scoped to a section does not ask the API: the digest's headings until then.
+    await plain.goto(`${webUrl}/?q=dispatch`);
+    expect((await headingSuggestions(plain)).map(([value]) => value)).toEqual([
+      "In the News",
+      "Insight from Peace Science",
+      "Practical Implications",
+      "Talking Points",
+      "Continued Reading",
+    ]);
+    await noScript.close();
+
+    // With scripts, choosing "One section" asks for the library's.
+    const page = await newPage();
+    await page.goto(`${webUrl}/?q=dispatch`);
+    await resultCount(page);
+    await hydrated(page);
+    await page.getByRole("radio", { name: "One section" }).check();
+    await expect.poll(() => headingSuggestions(page)).toEqual(expected);
+    // Past the page's fifty: the headings starting with what is typed, from the API.
+    const later = DISPATCH_HEADINGS.filter((heading) => heading.startsWith("Dispatch heading 5"));
+    for (const heading of later) expect(expected.map(([value]) => value)).not.toContain(heading);
+    await page.getByLabel("Section heading").fill("dispatch HEADING 5");
+    await expect.poll(async () => (await headingSuggestions(page)).map(([value]) => value)).toEqual(later);
+    await page.getByLabel("Section heading").fill("Dispatch heading 57");
+    await page.getByLabel("Section heading").press("Enter");
+    await page.waitForURL(/scope=section&section=Dispatch\+heading\+57/);
+    expect(await resultCount(page)).toBe(1);
     await page.context().close();
   });
 

@@ -580,6 +580,19 @@ describe.skipIf(missing !== null)(
       await page.goto(`${deadApi.url}/?q=ceasefire`);
       await expect.poll(() => page.getByRole("alert").first().textContent()).toMatch(/API is not answering/);
       await page.screenshot({ path: join(artifacts, "7-api-down.png"), fullPage: true });
+      // The search form still works, its heading field suggesting the digest's headings.
+      const list = await page.getByLabel("Section heading").getAttribute("list");
+      expect(
+        await page
+          .locator(`datalist#${list} option`)
+          .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value)),
+      ).toEqual([
+        "In the News",
+        "Insight from Peace Science",
+        "Practical Implications",
+        "Talking Points",
+        "Continued Reading",
+      ]);
       // A download asked for then is a short message saying why, not an empty file.
       const download = await fetch(`${deadApi.url}/export?q=ceasefire&format=csv`);
       expect(download.status).toBe(502);

@@ -13,6 +13,8 @@ import {
   toSearchParams,
   withChanges,
 } from "@/lib/search-params";
+import type { OfferedSectionHeadings } from "@/lib/section-headings";
+import { useDebounced } from "@/lib/use-debounced";
 import { useTRPC } from "@/trpc/client";
 import { lacksSectionHeading, readSearchOptions, SearchOptions } from "./search-options";
 
@@ -23,21 +25,21 @@ const filterForKind: Record<EntityListItem["kind"], EntityFilterName> = {
   region: "region",
 };
 
-function useDebounced<T>(value: T, milliseconds: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), milliseconds);
-    return () => clearTimeout(timer);
-  }, [value, milliseconds]);
-  return debounced;
-}
-
 /**
  * The query box with typeahead (an ARIA 1.2 combobox) and the options of how its words are read.
  * Picking a suggestion filters the search by that person, organization, topic or region. Without
  * JavaScript it is a plain GET form.
  */
-export function SearchBox({ state, action = "/" }: { state: SearchState; action?: string }) {
+export function SearchBox({
+  state,
+  sectionHeadings,
+  action = "/",
+}: {
+  state: SearchState;
+  /** What the "One section" heading field suggests (see offeredSectionHeadings). */
+  sectionHeadings: OfferedSectionHeadings;
+  action?: string;
+}) {
   const router = useRouter();
   const trpc = useTRPC();
   const listId = useId();
@@ -195,6 +197,7 @@ export function SearchBox({ state, action = "/" }: { state: SearchState; action?
         <SearchOptions
           key={optionsKey}
           state={state}
+          sectionHeadings={sectionHeadings}
           headingMissing={headingMissingFor === optionsKey}
           onChange={() => setHeadingMissingFor(null)}
         />

@@ -1,13 +1,22 @@
 "use client";
 
-import { useId } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
 import {
+  MAX_SECTION_LENGTH,
   normalizeSectionHeading,
   type SearchScope,
   type SearchState,
   scopeChanges,
-  suggestedSectionHeadings,
 } from "@/lib/search-params";
+import {
+  type OfferedSectionHeadings,
+  offeredSectionHeadings,
+  SECTION_HEADINGS_OFFERED,
+  sectionHeadingLabel,
+} from "@/lib/section-headings";
+import { useDebounced } from "@/lib/use-debounced";
+import { useTRPC } from "@/trpc/client";
 
 const scopeChoices: { value: SearchScope; label: string }[] = [
   { value: "all", label: "Everywhere" },
@@ -34,22 +43,55 @@ export function lacksSectionHeading(form: HTMLFormElement): boolean {
 }
 
 /**
+ * The headings to suggest for what is typed in the heading field: the page's list when it is the
+ * library's; else, once "One section" is chosen, the library's as the API lists them (the page
+ * asks only for a search already scoped to a section, so other searches do not wait for them).
+ * When the library has more headings than one list holds, those the API finds starting with the
+ * typed text. While an answer is on its way, or when it fails, the list there is.
+ */
+function useSectionHeadingChoices(offered: OfferedSectionHeadings, sectionChosen: boolean, typed: string) {
+  const trpc = useTRPC();
+  const listed = useQuery({
+    ...trpc.documents.sectionHeadings.queryOptions({ limit: SECTION_HEADINGS_OFFERED }),
+    enabled: !offered.fromLibrary && sectionChosen,
+    staleTime: 60_000,
+  });
+  const base = !offered.fromLibrary && listed.data ? offeredSectionHeadings(listed.data) : offered;
+  const prefix = useDebounced(normalizeSectionHeading(typed), 150);
+  const narrowed = useQuery({
+    ...trpc.documents.sectionHeadings.queryOptions({
+      prefix: prefix.slice(0, MAX_SECTION_LENGTH),
+      limit: SECTION_HEADINGS_OFFERED,
+    }),
+    enabled: base.partial && prefix.length > 0,
+    staleTime: 60_000,
+  });
+  return base.partial && prefix && narrowed.data ? narrowed.data : base.choices;
+}
+
+/**
  * The options of the search form: advanced syntax (with what it allows, in words a screen reader
  * reads with the checkbox) and where the words must match. Plain form fields, read when the form
  * is sent, so they work without JavaScript too; the heading field shows (by CSS) only while "One
- * section" is chosen. The parent remounts this with a new `key` when the URL's options change.
+ * section" is chosen, suggesting the library's headings with their document counts. The parent
+ * remounts this with a new `key` when the URL's options change.
  */
 export function SearchOptions({
   state,
+  sectionHeadings,
   headingMissing,
   onChange,
 }: {
   state: SearchState;
+  sectionHeadings: OfferedSectionHeadings;
   /** Set after "One section" was sent without a heading. */
   headingMissing: boolean;
   onChange: () => void;
 }) {
   const id = useId();
+  const [typedHeading, setTypedHeading] = useState(state.section ?? "");
+  const [scope, setScope] = useState(state.scope);
+  const headingChoices = useSectionHeadingChoices(sectionHeadings, scope === "section", typedHeading);
   const syntaxId = `${id}-syntax`;
   const headingId = `${id}-heading`;
   const headingsId = `${id}-headings`;
@@ -80,6 +122,9 @@ export function SearchOptions({
               name="scope"
               value={choice.value}
               defaultChecked={state.scope === choice.value}
+              onChange={(event) => {
+                if (event.target.checked) setScope(choice.value);
+              }}
             />{" "}
             {choice.label}
           </label>
@@ -94,13 +139,14 @@ export function SearchOptions({
             defaultValue={state.section ?? ""}
             placeholder="e.g. In the News"
             autoComplete="off"
-            maxLength={200}
+            maxLength={MAX_SECTION_LENGTH}
             aria-invalid={headingMissing ? true : undefined}
             aria-describedby={headingMissing ? problemId : undefined}
+            onChange={(event) => setTypedHeading(event.target.value)}
           />
           <datalist id={headingsId}>
-            {suggestedSectionHeadings.map((heading) => (
-              <option key={heading} value={heading} />
+            {headingChoices.map((choice) => (
+              <option key={choice.heading} value={choice.heading} label={sectionHeadingLabel(choice)} />
             ))}
           </datalist>
         </span>

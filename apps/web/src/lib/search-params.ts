@@ -59,8 +59,8 @@ export const MAX_SECTION_LENGTH = 200;
 
 /**
  * The headings a Peace Science Digest article is written under (the demo library's digest
- * articles use the first two), offered as suggestions. A fixed list: asking the API for every
- * heading would need a procedure it does not have, and any other heading can still be typed.
+ * articles use the first two): suggested when the API cannot list the library's own headings
+ * (see section-headings.ts), and spelled as the digest does when typed in another case.
  */
 export const suggestedSectionHeadings = [
   "In the News",

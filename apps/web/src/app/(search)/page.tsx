@@ -7,7 +7,7 @@ import { SearchChips } from "@/components/search-chips";
 import { SearchFacets } from "@/components/search-facets";
 import { SearchResults } from "@/components/search-results";
 import { TimelineChart } from "@/components/timeline-chart";
-import { load } from "@/lib/load";
+import { load, loadOptional } from "@/lib/load";
 import { parseSearchState } from "@/lib/parse-search-state";
 import {
   describeDownload,
@@ -18,6 +18,7 @@ import {
   withDateBucket,
   withKeptEntities,
 } from "@/lib/search-params";
+import { offeredSectionHeadings, SECTION_HEADINGS_OFFERED } from "@/lib/section-headings";
 import { chooseBucket } from "@/lib/timeline";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
@@ -47,7 +48,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const input = toSearchQuery(state);
   const bucket = chooseBucket(state.from, state.to);
   const queryClient = getQueryClient();
-  const [search, timeline] = await Promise.all([
+  const [search, timeline, sectionHeadings] = await Promise.all([
     load(queryClient.fetchQuery(trpc.documents.search.queryOptions(input))),
     load(
       queryClient.fetchQuery(
@@ -57,6 +58,16 @@ export default async function SearchPage({ searchParams }: Props) {
         }),
       ),
     ),
+    // Suggestions for the heading field of a search already scoped to a section, in the page so
+    // that they work without JavaScript (the form asks for them when "One section" is chosen); an
+    // API that cannot list them (down, slow, or older than the procedure) leaves the fixed list.
+    state.scope === "section"
+      ? loadOptional(
+          queryClient.fetchQuery(
+            trpc.documents.sectionHeadings.queryOptions({ limit: SECTION_HEADINGS_OFFERED }),
+          ),
+        )
+      : null,
   ]);
   // A filter on a person merged into another since the link was made: the URL of the one kept.
   const kept = search.ok ? withKeptEntities(state, search.data.mergedFilterIds) : null;
@@ -68,7 +79,7 @@ export default async function SearchPage({ searchParams }: Props) {
   return (
     <>
       <h1>Search the library</h1>
-      <SearchBox state={state} />
+      <SearchBox state={state} sectionHeadings={offeredSectionHeadings(sectionHeadings)} />
       {search.ok ? (
         <HydrateClient>
           <SearchResults
