@@ -562,7 +562,7 @@ describe("advanced syntax and where to search", () => {
     await see(/1–1 of 1/);
     await press("h");
     await see("Heading  ▏");
-    await see("Enter: search under it");
+    await see("Enter: search under this heading");
     // t, h, a, q and ? are keys on the results; in the heading box they are letters.
     await press(..."Speakers q?", keys.enter);
     await see('Search in "Speakers q?"');
@@ -603,6 +603,51 @@ describe("advanced syntax and where to search", () => {
     await see(/Search advanced · titles\s+armistice▏/);
   });
 
+  it("offers the library's headings after h, by documents, narrowed as a heading is typed, to search under", async () => {
+    start({ size: { columns: 80, rows: 24 } });
+    await see("of 28");
+    await press("/", ..."channels", keys.enter);
+    await see(/1–12 of 12/);
+    await press("h");
+    // Every heading with its documents, most first, in place of the results.
+    await see(/^ {2}12 {2}Key Findings\s*\n {3}4 {2}Recommendations\s*\n {3}1 {2}About the event/m);
+    expect(frame()).not.toContain("Field Briefing");
+    // Typed in any case, the list keeps the headings that start with it.
+    await press(..."rE");
+    await vi.waitFor(() => expect(frame()).not.toContain("Key Findings"), { timeout: 3000 });
+    expect(frame()).toMatch(/^ {2}4 {2}Recommendations/m);
+    await press(keys.backspace, keys.backspace, ..."zz");
+    await see('No heading of the library starts with "zz".');
+    // ↓ goes down to the list (not while it is empty), Enter searches under the heading chosen.
+    await press(keys.down);
+    expect(frame()).toContain("Heading  zz▏");
+    await press(keys.backspace, keys.backspace);
+    await see(/^ {2}12 {2}Key Findings/m);
+    await press(keys.down);
+    await see(/^› 12 {2}Key Findings/m);
+    await press("j");
+    await see(/^› {2}4 {2}Recommendations/m);
+    // ↑ from the first heading is back in the box, its text as it was.
+    await press("k", keys.up);
+    await see("Heading  ▏");
+    await press(keys.down, "j", keys.enter);
+    await see('Search in "Recommendations"');
+    await see(/1–4 of 4/);
+  });
+
+  it("searches under a typed heading when the library's headings cannot be listed", async () => {
+    const stopped = new Error("fetch failed");
+    start({ dataSource: { ...library, sectionHeadings: () => Promise.reject(stopped) } });
+    await see("of 28");
+    await press("/", ..."channels", keys.enter);
+    await see(/1–12 of 12/);
+    await press("h");
+    await see("Could not list the library's headings (fetch failed); a typed heading still searches.");
+    await press(keys.down, ..."Recommendations", keys.enter);
+    await see('Search in "Recommendations"');
+    await see(/1–4 of 4/);
+  });
+
   it("starts with the command line's --advanced and --section", async () => {
     start({ initialQuery: "ceasefire", initialOptions: { mode: "advanced", section: "About the event" } });
     await see(/1–1 of 1/);
@@ -624,10 +669,20 @@ describe("advanced syntax and where to search", () => {
     fits(40, 12);
     expect(searchLine()).toContain('Search advanced · in "About the…"');
     await press("h");
-    await see("Enter: search under it · Esc: cancel");
+    await see("↓ headings · Enter: search · Esc: cancel");
+    fits(40, 12);
+    // Down to the library's headings (all of them once the box is empty), in place of the results.
+    await press("\u0015");
+    await see(/12 {2}Key Findings/);
+    await press(keys.down);
+    await see("Enter: search under it · Esc: typing");
+    await see(/^› 12 {2}Key Findings/m);
     fits(40, 12);
     resize(80, 24);
-    await see("Enter: search under this heading · empty: everywhere · Esc: cancel");
+    await see("Enter: search under this heading · ↑ at the top or Esc: back to typing");
+    fits(80, 24);
+    await press(keys.escape);
+    await see("↓ headings · Enter: search under this heading · empty: everywhere · Esc: cancel");
     fits(80, 24);
     await press(keys.escape);
     await see("Not valid advanced syntax: searched the words as written (? shows the syntax).");

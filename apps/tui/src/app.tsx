@@ -16,6 +16,7 @@ import { createScreenKeyStack, ScreenKeysContext } from "./screen-keys.js";
 import { initialSearchState, type SearchStart, searchReducer } from "./search-state.js";
 import { createTheme, ThemeContext } from "./theme.js";
 import { useSearchResults } from "./use-search-results.js";
+import { useSectionHeadings } from "./use-section-headings.js";
 import { useSyncReducer } from "./use-sync-reducer.js";
 import { useTerminalSize } from "./use-terminal-size.js";
 
@@ -68,6 +69,11 @@ export function App({
     initialSearchState({ ...initialOptions, text: initialQuery }),
   );
   const results = useSearchResults(dataSource, search.state);
+  const choosingHeading = search.state.focus === "section" || search.state.focus === "headings";
+  const headings = useSectionHeadings(
+    dataSource,
+    choosingHeading ? search.state.sectionDraft.trim() : undefined,
+  );
   const [history, setHistory] = useState<HistoryEntry[]>([{ screen: "search" }]);
   // The history as of the last key, for keys that come in one burst (a render may not have
   // happened between them), and the keys of a burst that follow a change of screen: they are for
@@ -223,6 +229,7 @@ export function App({
         current={search.current}
         dispatch={search.dispatch}
         results={results}
+        headings={headings}
         width={width}
         height={bodyHeight}
         onOpen={open}

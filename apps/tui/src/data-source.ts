@@ -5,6 +5,7 @@ import type {
   RelatedDocument,
   SearchQueryInput,
   SearchResult,
+  SectionHeading,
   TimelineBucket,
 } from "@corpus/schema";
 import { type TRPCClient, TRPCClientError } from "@trpc/client";
@@ -35,6 +36,8 @@ export interface DataSource {
   readonly mode: "server" | "in-process";
   search(query: SearchQueryInput): Promise<SearchResult>;
   timeline(query: SearchQueryInput): Promise<TimelineBucket[]>;
+  /** The library's section headings starting with `prefix` (any case), most documented first. */
+  sectionHeadings(prefix: string, limit: number): Promise<SectionHeading[]>;
   document(id: string): Promise<Document>;
   /** The document with the inputs it was read from and whether each one's text is stored. */
   documentWithSources(id: string): Promise<DocumentWithSources>;
@@ -112,6 +115,9 @@ export function createTrpcDataSource(
       return sanitizeDeep(
         await client.documents.timeline.query({ query: { ...rest, facets: false }, bucket: "year" }),
       );
+    },
+    async sectionHeadings(prefix, limit) {
+      return sanitizeDeep(await client.documents.sectionHeadings.query({ prefix, limit }));
     },
     async document(id) {
       return sanitizeDeep((await client.documents.get.query({ id })).document);

@@ -21,6 +21,8 @@ export interface SearchState {
   section: string | undefined;
   /** What is being typed in the heading box (focus "section") before Enter makes it the scope. */
   sectionDraft: string;
+  /** The row of the library's headings the cursor is on while choosing one (focus "headings"). */
+  headingCursor: number;
   filters: SearchFilters;
   /** Chosen by the user; until then relevance when there is text, newest first when there is none. */
   sort: SearchSort | undefined;
@@ -28,8 +30,11 @@ export interface SearchState {
   cursors: (string | undefined)[];
   page: number;
   selected: number;
-  /** "input": the search box; "section": the heading box (h). Both take printable keys as text. */
-  focus: "input" | "results" | "filters" | "section";
+  /**
+   * "input": the search box; "section": the heading box (h). Both take printable keys as text.
+   * "headings": the library's headings under the heading box, to choose one from (↓ from the box).
+   */
+  focus: "input" | "results" | "filters" | "section" | "headings";
   facetCursor: number;
   /**
    * The filter value last switched on or off. Its row moves when the answer comes back (active
@@ -59,6 +64,7 @@ export function initialSearchState(start: string | SearchStart = ""): SearchStat
     scope: scope === "section" && !heading ? "all" : (scope ?? (heading ? "section" : "all")),
     section: heading,
     sectionDraft: "",
+    headingCursor: 0,
     filters: {},
     sort: undefined,
     cursors: [undefined],
@@ -85,8 +91,16 @@ export type SearchAction =
   | { type: "toggleTitles" }
   /** Opens the heading box (focus "section") with the current heading in it. */
   | { type: "editSection" }
-  /** The heading box's text becomes the scope; an empty box searches everywhere again. */
-  | { type: "applySection" }
+  /**
+   * The heading box's text, or `heading` chosen from the library's, becomes the scope; an empty
+   * box searches everywhere again.
+   */
+  | { type: "applySection"; heading?: string }
+  /** From the heading box down to the library's headings, the cursor on the first. */
+  | { type: "browseHeadings" }
+  | { type: "moveHeading"; by: number; count: number }
+  /** From the library's headings back to the heading box, its text as it was. */
+  | { type: "typeHeading" }
   /** `after` is pageKey() of the query whose answer held the cursor; see the reducer. */
   | { type: "nextPage"; cursor: string; after: string }
   | { type: "previousPage" };
@@ -131,8 +145,17 @@ export function searchReducer(state: SearchState, action: SearchAction): SearchS
       return { ...state, scope: state.scope === "title" ? "all" : "title", ...restart };
     case "editSection":
       return { ...state, focus: "section", sectionDraft: state.section ?? "" };
+    case "browseHeadings":
+      return { ...state, focus: "headings", headingCursor: 0 };
+    case "moveHeading":
+      return {
+        ...state,
+        headingCursor: Math.max(0, Math.min(action.count - 1, state.headingCursor + action.by)),
+      };
+    case "typeHeading":
+      return { ...state, focus: "section" };
     case "applySection": {
-      const heading = state.sectionDraft.trim();
+      const heading = (action.heading ?? state.sectionDraft).trim();
       const leave = { focus: "results" as const, sectionDraft: "" };
       if (!heading) {
         // An empty box turns the section off; a titles-only search it did not start stays so.

@@ -6,21 +6,23 @@ import { useTheme } from "../theme.js";
 
 /**
  * The search screen's first line: "Search", what is on (advanced, titles, a section) and the
- * query; or, while h is typing a heading, the heading box.
+ * query; or, while h is typing a heading or one of the library's is chosen, the heading box.
  */
 export function SearchLine({ state, width }: { state: SearchState; width: number }) {
   const theme = useTheme();
-  if (state.focus === "section")
+  if (state.focus === "section" || state.focus === "headings") {
+    const typing = state.focus === "section";
     return (
       <Text wrap="truncate-end">
         <Text bold color={theme.accent}>
           Heading{" "}
         </Text>
         <Text
-          inverse
-        >{` ${truncateStart(sanitizeBlock(state.sectionDraft).replace(/\s+/g, " "), width - 13)}▏ `}</Text>
+          inverse={typing}
+        >{` ${truncateStart(sanitizeBlock(state.sectionDraft).replace(/\s+/g, " "), width - 13)}${typing ? "▏" : ""} `}</Text>
       </Text>
     );
+  }
   const options = searchOptionLabels(state, Math.max(6, Math.min(24, Math.floor((width - 20) / 2)))).join(
     " · ",
   );
@@ -51,9 +53,14 @@ export const FELL_BACK_NOTICES = [
   "Bad syntax: searched words as written",
 ];
 export const SECTION_BOX_HINTS = [
-  "Type a section heading (e.g. In the News). Enter: search under it · empty: everywhere · Esc: cancel",
-  "Enter: search under this heading · empty: everywhere · Esc: cancel",
-  "Enter: search under it · Esc: cancel",
+  "Type a section heading, or ↓ to pick one of the library's. Enter: search under it · empty: everywhere · Esc: cancel",
+  "↓ headings · Enter: search under this heading · empty: everywhere · Esc: cancel",
+  "↓ headings · Enter: search · Esc: cancel",
+];
+export const HEADING_LIST_HINTS = [
+  "The library's headings, most documented first. Enter: search under this one · ↑ at the top or Esc: back to typing",
+  "Enter: search under this heading · ↑ at the top or Esc: back to typing",
+  "Enter: search under it · Esc: typing",
 ];
 
 export function firstThatFits(variants: readonly string[], width: number): string {

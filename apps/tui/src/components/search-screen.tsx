@@ -17,9 +17,17 @@ import {
   type SearchState,
 } from "../search-state.js";
 import { sparkline } from "../sparkline.js";
-import { FELL_BACK_NOTICES, firstThatFits, SECTION_BOX_HINTS, SearchLine } from "./search-line.js";
+import {
+  FELL_BACK_NOTICES,
+  firstThatFits,
+  HEADING_LIST_HINTS,
+  SECTION_BOX_HINTS,
+  SearchLine,
+} from "./search-line.js";
 import { useTheme } from "../theme.js";
 import type { SearchResults } from "../use-search-results.js";
+import type { SectionHeadingAnswer } from "../use-section-headings.js";
+import { SectionHeadingList } from "./section-heading-list.js";
 
 const FILTER_PANEL_WIDTH = 30;
 
@@ -29,26 +37,59 @@ interface Props {
   current(): SearchState;
   dispatch: Dispatch<SearchAction>;
   results: SearchResults;
+  /** The library's headings for the heading box, while it is open. */
+  headings: SectionHeadingAnswer;
   width: number;
   height: number;
   onOpen(target: Target): void;
 }
 
-/** Search box, result count and sparkline, the results list and (with f) the filter panel. */
-export function SearchScreen({ state, current, dispatch, results, width, height, onOpen }: Props) {
+/**
+ * Search box, result count and sparkline, the results list and (with f) the filter panel; while
+ * a heading is typed (h), the library's headings in place of the results.
+ */
+export function SearchScreen({ state, current, dispatch, results, headings, width, height, onOpen }: Props) {
   const theme = useTheme();
   const hits = results.result?.hits ?? [];
   const rows = facetRows(results.result?.facets, state.filters);
   const showFilters = state.focus === "filters";
+  const choosingHeading = state.focus === "section" || state.focus === "headings";
+  const headingRows = headings.headings ?? [];
   // The selected result's snippet, with the matched words marked, on the two lines under the
   // list; left out on screens too short to spare them (the list matters more there).
   const snippet = hits[state.selected]?.snippet;
-  const showSnippet = snippet !== undefined && snippet.length > 0 && height >= 12;
+  const showSnippet = snippet !== undefined && snippet.length > 0 && height >= 12 && !choosingHeading;
   const listHeight = Math.max(1, height - 3 - (showSnippet ? SNIPPET_LINES : 0));
   const listWidth = showFilters ? width - FILTER_PANEL_WIDTH - 1 : width;
 
   useScreenKeys((input, key) => {
     const state = current();
+    if (state.focus === "headings") {
+      const moveHeading = (by: number) => dispatch({ type: "moveHeading", by, count: headingRows.length });
+      if (matches("up", input, key)) {
+        // Up from the first heading is back in the box above, as from the first result.
+        if (state.headingCursor === 0) dispatch({ type: "typeHeading" });
+        else moveHeading(-1);
+      } else if (matches("down", input, key)) moveHeading(1);
+      else if (matches("pageUp", input, key)) moveHeading(-(listHeight - 1));
+      else if (matches("pageDown", input, key)) moveHeading(listHeight - 1);
+      else if (matches("top", input, key)) moveHeading(-headingRows.length);
+      else if (matches("bottom", input, key)) moveHeading(headingRows.length);
+      else if (matches("open", input, key)) {
+        const chosen = headingRows[state.headingCursor];
+        if (chosen) dispatch({ type: "applySection", heading: chosen.heading });
+      } else if (matches("back", input, key)) dispatch({ type: "typeHeading" });
+      else return false;
+      return true;
+    }
+    // ↓ (the one key both "to the results" and "down" are) leaves the heading box for the
+    // library's headings under it, as it leaves the search box for the results; not while the
+    // rows shown answer an earlier text, whose headings would change under the cursor.
+    if (state.focus === "section" && matches("leaveSearch", input, key) && matches("down", input, key)) {
+      if (headingRows.length > 0 && headings.prefix === state.sectionDraft.trim())
+        dispatch({ type: "browseHeadings" });
+      return true;
+    }
     if (state.focus === "input" || state.focus === "section") {
       // The heading box: Enter (as leaving the search box) searches under the heading, Esc
       // cancels. The search box: both go to the results, the text already searched as typed.
@@ -135,15 +176,17 @@ export function SearchScreen({ state, current, dispatch, results, width, height,
         : `${first}–${first + hits.length - 1} of ${total} · ${effectiveSort(state)}${results.loading ? " · …" : ""}`;
   const filters = describeFilters(state.filters, rows);
   const line = sparkline(results.timeline, Math.max(10, width - 24));
-  // The third line: what the heading box does while it is open; that the text was not read as
-  // advanced syntax when the API says so (the rows answer other words than the user meant);
-  // else the sparkline.
+  // The third line: what the keys do in the heading box and in the headings under it; that the
+  // text was not read as advanced syntax when the API says so (the rows answer other words than
+  // the user meant); else the sparkline.
   const notice =
     state.focus === "section"
       ? firstThatFits(SECTION_BOX_HINTS, width)
-      : results.result?.fellBackToLiteral
-        ? firstThatFits(FELL_BACK_NOTICES, width)
-        : undefined;
+      : state.focus === "headings"
+        ? firstThatFits(HEADING_LIST_HINTS, width)
+        : results.result?.fellBackToLiteral
+          ? firstThatFits(FELL_BACK_NOTICES, width)
+          : undefined;
 
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -153,7 +196,7 @@ export function SearchScreen({ state, current, dispatch, results, width, height,
         {filters ? <Text color={theme.highlight}>{` · ${filters}`}</Text> : null}
       </Text>
       {notice ? (
-        <Text wrap="truncate-end" color={state.focus === "section" ? undefined : theme.highlight}>
+        <Text wrap="truncate-end" color={choosingHeading ? undefined : theme.highlight}>
           {notice}
         </Text>
       ) : (
@@ -162,13 +205,23 @@ export function SearchScreen({ state, current, dispatch, results, width, height,
         </Text>
       )}
       <Box flexDirection="row" height={listHeight}>
-        <ResultsList
-          hits={hits}
-          selected={state.selected}
-          focused={state.focus === "results"}
-          width={listWidth}
-          height={listHeight}
-        />
+        {choosingHeading ? (
+          <SectionHeadingList
+            answer={headings}
+            cursor={state.headingCursor}
+            focused={state.focus === "headings"}
+            width={listWidth}
+            height={listHeight}
+          />
+        ) : (
+          <ResultsList
+            hits={hits}
+            selected={state.selected}
+            focused={state.focus === "results"}
+            width={listWidth}
+            height={listHeight}
+          />
+        )}
         {showFilters ? (
           <Box marginLeft={1} width={FILTER_PANEL_WIDTH}>
             <FilterPanel rows={rows} cursor={facetCursorIn(state, rows)} height={listHeight} />

@@ -113,6 +113,12 @@ function fixtureRecords(): CorpusRecordInput[] {
     title: `Field Briefing ${index + 1}`,
     date: { year: 2010 + (index % 10), month: 1 + (index % 12) },
     topics: [{ id: createTopicId("Mediation"), name: "Mediation" }],
+    // Headings to choose from after h: "Key Findings" in twelve briefings, "Recommendations" in
+    // four, besides the panel's "About the event".
+    sections: [
+      ...(index < 12 ? [{ heading: "Key Findings", text: "Mediators kept the channels open." }] : []),
+      ...(index < 4 ? [{ heading: "Recommendations", text: "Keep the channels open." }] : []),
+    ],
     // The first briefing came as a JSON record: an input, but no page text to show.
     ...(index === 0
       ? {
