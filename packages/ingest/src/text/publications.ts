@@ -235,13 +235,32 @@ export function groupParagraphs(lines: readonly Line[]): Line[][] {
   return paragraphs;
 }
 
+/**
+ * Short lines that look like headings but are a page's furniture: a contact line with an email
+ * address or a web address, a dateline ("Posted March 20, 2021 by ..."), a press-release marker.
+ * They stay in the text of the section they are in.
+ */
+function isPageFurniture(text: string): boolean {
+  return (
+    /[^\s@]+@[^\s@]+\.[^\s@]+|https?:\/\/|\bwww\./i.test(text) ||
+    /^(posted|published|updated)\b.*\b(1[89]|20)\d\d\b/i.test(text) ||
+    /^(for immediate release|embargoed\b)/i.test(text)
+  );
+}
+
 /** Body paragraphs into sections; a short line with no closing punctuation starts a new one. */
 export function sectionsOf(paragraphs: readonly Line[][]): { heading?: string; text: string; quotes: [] }[] {
   const sections: { heading?: string; text: string; quotes: [] }[] = [];
   let current: { heading?: string; text: string; quotes: [] } = { text: "", quotes: [] };
   for (const paragraph of paragraphs) {
     const text = joinLineTexts(paragraph, " ");
-    if (paragraph.length === 1 && text.length <= 90 && !/[.!?:;,"”]$/.test(text) && /^\p{Lu}/u.test(text)) {
+    if (
+      paragraph.length === 1 &&
+      text.length <= 90 &&
+      !/[.!?:;,"”]$/.test(text) &&
+      /^\p{Lu}/u.test(text) &&
+      !isPageFurniture(text)
+    ) {
       if (current.text || current.heading) sections.push(current);
       current = { heading: text, text: "", quotes: [] };
       continue;
