@@ -237,14 +237,16 @@ export function groupParagraphs(lines: readonly Line[]): Line[][] {
 
 /**
  * Short lines that look like headings but are a page's furniture: a contact line with an email
- * address or a web address, a dateline ("Posted March 20, 2021 by ..."), a press-release marker.
+ * address or a web address, a dateline ("Posted March 20, 2021 by ..."), a press-release marker,
+ * a list of tags or categories.
  * They stay in the text of the section they are in.
  */
 function isPageFurniture(text: string): boolean {
   return (
     /[^\s@]+@[^\s@]+\.[^\s@]+|https?:\/\/|\bwww\./i.test(text) ||
     /^(posted|published|updated)\b.*\b(1[89]|20)\d\d\b/i.test(text) ||
-    /^(for immediate release|embargoed\b)/i.test(text)
+    /^(for immediate release|embargoed\b)/i.test(text) ||
+    /^(tags|topics|categories|filed under)\s*:/i.test(text)
   );
 }
 

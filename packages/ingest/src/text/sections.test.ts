@@ -13,7 +13,7 @@ describe("section headings in a page's body", () => {
     ]);
   });
 
-  it("leaves a page's furniture in the text: contact lines, datelines, press-release markers", () => {
+  it("leaves a page's furniture in the text: contact lines, datelines, press-release markers, tags", () => {
     for (const furniture of [
       "Contact: office@mediators.example | Amman, Jordan",
       "More at https://mediators.example/reports",
@@ -21,6 +21,8 @@ describe("section headings in a page's body", () => {
       "Published 12 May 2020",
       "FOR IMMEDIATE RELEASE",
       "Embargoed until Monday",
+      "Tags: Jordan, mediation, water",
+      "Filed under: Dialogue",
     ]) {
       const sections = sectionsOf(groupParagraphs(contentLines(`${furniture}\n\nThe body of the piece.`)));
       expect(
