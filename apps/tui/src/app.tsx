@@ -13,7 +13,7 @@ import { flattenPaste, splitBurst, splitEscapePrefix } from "./key-burst.js";
 import { matches } from "./keymap.js";
 import type { Target } from "./page-lines.js";
 import { createScreenKeyStack, ScreenKeysContext } from "./screen-keys.js";
-import { initialSearchState, type SearchStart, searchReducer } from "./search-state.js";
+import { initialSearchState, isChoosingHeading, type SearchStart, searchReducer } from "./search-state.js";
 import { createTheme, ThemeContext } from "./theme.js";
 import { useSearchResults } from "./use-search-results.js";
 import { useSectionHeadings } from "./use-section-headings.js";
@@ -69,10 +69,9 @@ export function App({
     initialSearchState({ ...initialOptions, text: initialQuery }),
   );
   const results = useSearchResults(dataSource, search.state);
-  const choosingHeading = search.state.focus === "section" || search.state.focus === "headings";
   const headings = useSectionHeadings(
     dataSource,
-    choosingHeading ? search.state.sectionDraft.trim() : undefined,
+    isChoosingHeading(search.state) ? search.state.sectionDraft.trim() : undefined,
   );
   const [history, setHistory] = useState<HistoryEntry[]>([{ screen: "search" }]);
   // The history as of the last key, for keys that come in one burst (a render may not have

@@ -107,6 +107,16 @@ export type SearchAction =
 
 const SORTS: SearchSort[] = ["relevance", "newest", "oldest"];
 
+/** A cursor on row `from` moved `by` rows, kept on one of `count` rows (the first when none). */
+function movedWithin(from: number, by: number, count: number): number {
+  return Math.max(0, Math.min(count - 1, from + by));
+}
+
+/** The heading box (h) is open: typing a heading or choosing one of the library's under it. */
+export function isChoosingHeading(state: SearchState): boolean {
+  return state.focus === "section" || state.focus === "headings";
+}
+
 /** A new query starts again at the first page, first row. */
 const restart = { cursors: [undefined], page: 0, selected: 0 };
 
@@ -148,10 +158,7 @@ export function searchReducer(state: SearchState, action: SearchAction): SearchS
     case "browseHeadings":
       return { ...state, focus: "headings", headingCursor: 0 };
     case "moveHeading":
-      return {
-        ...state,
-        headingCursor: Math.max(0, Math.min(action.count - 1, state.headingCursor + action.by)),
-      };
+      return { ...state, headingCursor: movedWithin(state.headingCursor, action.by, action.count) };
     case "typeHeading":
       return { ...state, focus: "section" };
     case "applySection": {
@@ -166,10 +173,10 @@ export function searchReducer(state: SearchState, action: SearchAction): SearchS
       return { ...state, ...leave, scope: "section", section: heading, ...restart };
     }
     case "move":
-      return { ...state, selected: Math.max(0, Math.min(action.count - 1, state.selected + action.by)) };
+      return { ...state, selected: movedWithin(state.selected, action.by, action.count) };
     case "moveFacet": {
       const { facetAnchor: _anchor, ...rest } = state;
-      return { ...rest, facetCursor: Math.max(0, Math.min(action.count - 1, action.from + action.by)) };
+      return { ...rest, facetCursor: movedWithin(action.from, action.by, action.count) };
     }
     case "toggleFacet":
       return {

@@ -1,7 +1,7 @@
 import { Text } from "ink";
 import { truncate, truncateStart } from "../format.js";
 import { sanitizeBlock, sanitizeLine } from "../sanitize.js";
-import { type SearchState, searchOptionLabels } from "../search-state.js";
+import { isChoosingHeading, type SearchState, searchOptionLabels } from "../search-state.js";
 import { useTheme } from "../theme.js";
 
 /**
@@ -10,7 +10,7 @@ import { useTheme } from "../theme.js";
  */
 export function SearchLine({ state, width }: { state: SearchState; width: number }) {
   const theme = useTheme();
-  if (state.focus === "section" || state.focus === "headings") {
+  if (isChoosingHeading(state)) {
     const typing = state.focus === "section";
     return (
       <Text wrap="truncate-end">

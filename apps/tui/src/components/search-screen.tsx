@@ -12,6 +12,7 @@ import {
   type FacetRow,
   facetCursorIn,
   facetRows,
+  isChoosingHeading,
   PAGE_SIZE,
   type SearchAction,
   type SearchState,
@@ -53,7 +54,7 @@ export function SearchScreen({ state, current, dispatch, results, headings, widt
   const hits = results.result?.hits ?? [];
   const rows = facetRows(results.result?.facets, state.filters);
   const showFilters = state.focus === "filters";
-  const choosingHeading = state.focus === "section" || state.focus === "headings";
+  const choosingHeading = isChoosingHeading(state);
   const headingRows = headings.headings ?? [];
   // The selected result's snippet, with the matched words marked, on the two lines under the
   // list; left out on screens too short to spare them (the list matters more there).
