@@ -113,12 +113,15 @@ export const searchCommand: Command = {
       input.limit = limit;
     }
     const { searchQuerySchema } = await import("@corpus/schema");
-    // Names are looked up in the library, so everything else is checked before it is opened.
-    const parsed = searchQuerySchema.safeParse(named.length > 0 ? withoutNames(input, named) : input);
-    if (!parsed.success)
+    const checked = (query: SearchQueryInput) => {
+      const parsed = searchQuerySchema.safeParse(query);
+      if (parsed.success) return parsed.data;
       throw new UsageError(
         parsed.error.issues.map((issue) => `${optionOf(issue.path)}: ${issue.message}`).join("; "),
       );
+    };
+    // Names are looked up in the library, so everything else is checked before it is opened.
+    const query = checked(named.length > 0 ? withoutNames(input, named) : input);
     const store = await openLibrary(values.db as string | undefined, { mustExist: true });
     try {
       const resolved: string[] = [];
@@ -133,14 +136,9 @@ export const searchCommand: Command = {
           resolved.push(`--${kind} "${printable(value)}" is ${id}`);
           ids.push(id);
         }
-        parsed.data.filters[kind] = ids;
+        query.filters[kind] = ids;
       }
-      const checked = named.length > 0 ? searchQuerySchema.safeParse(parsed.data) : parsed;
-      if (!checked.success)
-        throw new UsageError(
-          checked.error.issues.map((issue) => `${optionOf(issue.path)}: ${issue.message}`).join("; "),
-        );
-      const result = await searchWithCursor(store, checked.data);
+      const result = await searchWithCursor(store, named.length > 0 ? checked(query) : query);
       if (values.json) {
         console.log(JSON.stringify(result, null, 2));
         return EXIT_OK;

@@ -4,7 +4,8 @@ import {
   createRegionId,
   createTopicId,
   type EntityListItem,
-  foldLatinLetters,
+  idPrefixes,
+  slugify,
 } from "@corpus/schema";
 import type { Store } from "@corpus/store";
 import { UsageError } from "../command.js";
@@ -12,12 +13,6 @@ import { printable } from "./arguments.js";
 
 export type EntityKind = EntityListItem["kind"];
 
-const PREFIX: Record<EntityKind, string> = {
-  person: "person:",
-  organization: "org:",
-  topic: "topic:",
-  region: "region:",
-};
 const PLURAL: Record<EntityKind, string> = {
   person: "people",
   organization: "organizations",
@@ -27,18 +22,11 @@ const PLURAL: Record<EntityKind, string> = {
 
 /** True for text that is written as an id (a known prefix and a colon), right or wrong. */
 export function looksLikeId(text: string): boolean {
-  return /^(doc|person|org|topic|region):/.test(text);
+  return Object.values(idPrefixes).some((prefix) => text.startsWith(`${prefix}:`));
 }
 
-/** A name as people compare names: no accents, no case, punctuation as spaces. */
-function looseName(name: string): string {
-  return foldLatinLetters(name)
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
+/** A name as ids compare names: no accents, no case, punctuation as one separator. */
+const nameKey = (name: string) => slugify(name, 400);
 
 /** The id the library would have given an entity of this kind named `name` (decision 0003). */
 function idByConstruction(kind: EntityKind, name: string): string {
@@ -75,14 +63,14 @@ export async function resolveEntityName(
     if (view) return view.entity.id;
   }
   const found = (await store.autocomplete(name, 20)).filter((item) => kinds.includes(item.kind));
-  const exact = found.filter((item) => looseName(item.name) === looseName(name));
+  const exact = found.filter((item) => nameKey(item.name) === nameKey(name));
   const choice = exact.length === 1 ? exact : found.length === 1 ? found : [];
   if (choice[0]) return choice[0].id;
   const what = (among: readonly EntityKind[]) =>
     among.length === 1 ? PLURAL[among[0] as EntityKind] : "people, organizations, topics or regions";
   if (found.length === 0)
     throw new UsageError(
-      `${where}no ${what(kinds)} in the library are named "${printable(name)}"; give a name as the library spells it, or an id such as ${PREFIX[kinds[0] ?? "person"]}...`,
+      `${where}no ${what(kinds)} in the library are named "${printable(name)}"; give a name as the library spells it, or an id such as ${idPrefixes[kinds[0] ?? "person"]}:...`,
     );
   const shown = exact.length > 1 ? exact : found;
   const count = shown.length === 20 ? "20 or more" : String(shown.length);
