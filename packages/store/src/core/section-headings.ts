@@ -61,28 +61,28 @@ export class SectionHeadingList {
     if (current?.mark === mark) return Promise.resolve(current.headings);
     if (current && this.lastRead.ms > this.timing.slowReadMs) {
       const due = this.lastRead.startedAt + this.lastRead.ms * this.timing.pauseFactor;
-      if (!this.reading && performance.now() >= due) {
-        // After this caller's answer (on SQLite the reading holds the thread while it runs); a
-        // failed reading keeps the list there is, and a later call tries again.
-        this.reading = { mark, headings: Promise.resolve(current.headings) };
-        setImmediate(() => {
-          this.reading = null;
-          this.read(mark).catch(() => {});
-        });
-      }
+      // After this caller's answer (on SQLite the reading holds the thread while it runs); a
+      // failed reading keeps the list there is, and a later call tries again.
+      if (!this.reading && performance.now() >= due) this.read(mark, "next turn").catch(() => {});
       return Promise.resolve(current.headings);
     }
     if (this.reading?.mark === mark) return this.reading.headings;
     return this.read(mark);
   }
 
-  private read(mark: number): Promise<ListedHeading[]> {
-    const startedAt = performance.now();
-    const headings = readHeadings(this.reader).then((read) => {
-      this.lastRead = { startedAt, ms: performance.now() - startedAt };
-      if (!this.current || this.current.mark < mark) this.current = { mark, headings: read };
-      return read;
-    });
+  private read(mark: number, when: "now" | "next turn" = "now"): Promise<ListedHeading[]> {
+    const turn = when === "now" ? Promise.resolve() : new Promise<void>((resolve) => setImmediate(resolve));
+    let startedAt = 0;
+    const headings = turn
+      .then(() => {
+        startedAt = performance.now();
+        return readHeadings(this.reader);
+      })
+      .then((read) => {
+        this.lastRead = { startedAt, ms: performance.now() - startedAt };
+        if (!this.current || this.current.mark < mark) this.current = { mark, headings: read };
+        return read;
+      });
     const reading = { mark, headings };
     this.reading = reading;
     const forget = () => {
