@@ -11,21 +11,11 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { percentiles } from "../percentiles.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const storeEntry = join(root, "packages/store/dist/index.js");
 const round = (value) => Math.round(value * 100) / 100;
-
-function percentiles(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (fraction) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))];
-  return {
-    p50: round(at(0.5)),
-    p99: round(at(0.99)),
-    max: round(sorted[sorted.length - 1]),
-    searches: sorted.length,
-  };
-}
 
 /** One client: open the store, say ready, then on "go" search in a closed loop until the deadline. */
 async function runClient() {
@@ -72,7 +62,7 @@ async function timeClients(location, queries, clients, seconds) {
   for (const worker of workers) worker.postMessage({ seconds });
   const samples = (await Promise.all(results)).flat();
   await Promise.all(workers.map((worker) => worker.terminate()));
-  return percentiles(samples);
+  return { ...percentiles(samples), searches: samples.length };
 }
 
 /** p99 of the store's own searches with one client and with `clients` at once, and their ratio. */

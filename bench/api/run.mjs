@@ -11,6 +11,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { exitWithHelpIfAsked } from "../help.mjs";
+import { percentiles } from "../percentiles.mjs";
 import { storeConcurrencyFloor } from "./concurrency-floor.mjs";
 import { benchQueries } from "./queries.mjs";
 
@@ -41,12 +42,6 @@ const location = values.db ?? join(root, ".corpus/bench-api", `${label}.db`);
 const loadAverageAtStart = (await import("node:os")).loadavg().map((value) => Math.round(value * 100) / 100);
 const log = (...parts) => console.log(new Date().toISOString().slice(11, 19), ...parts);
 const round = (value) => Math.round(value * 100) / 100;
-
-function percentiles(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (fraction) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))];
-  return { p50: round(at(0.5)), p99: round(at(0.99)), max: round(sorted[sorted.length - 1]) };
-}
 
 // 1. The library: the store's deterministic generator, built once and reused.
 if (!existsSync(location)) {
